@@ -1,0 +1,48 @@
+package dev.headway.infra.cli;
+
+import dev.headway.infra.HeadwayStack;
+import dev.headway.infra.UserError;
+import dev.headway.infra.config.ConfigFile;
+import dev.headway.infra.config.RawConfig;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.config.SettingsLoader;
+import dev.headway.infra.synth.Plan;
+import dev.headway.infra.synth.RecordingEngine;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** Finds a stack's files and synthesizes it offline: {@code Pulumi.<stack>.yaml} in, a plan out. */
+public final class Stacks {
+    private static final Pattern STACK = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    private Stacks() {
+    }
+
+    public static String checkName(String stack) {
+        if (!STACK.matcher(stack).matches()) {
+            throw new UserError(UserError.USAGE, "stack name \"" + stack + "\": expected letters, digits, _ . - (such as dev or prod)");
+        }
+        return stack;
+    }
+
+    public static Path configFile(String stack, Path override) {
+        return override != null ? override : Path.of("Pulumi." + checkName(stack) + ".yaml");
+    }
+
+    public static Path planFile(String stack) {
+        return Path.of("stacks", checkName(stack) + ".plan.json");
+    }
+
+    public static Settings settings(String stack, Path configFile) {
+        RawConfig raw = ConfigFile.read(configFile(stack, configFile));
+        return SettingsLoader.load(checkName(stack), raw);
+    }
+
+    /** Runs the real stack program under the recording engine. Config errors stop before any resource. */
+    public static Plan synth(String stack, Path configFile) {
+        RawConfig raw = ConfigFile.read(configFile(stack, configFile));
+        Settings settings = SettingsLoader.load(checkName(stack), raw);
+        return RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));
+    }
+}

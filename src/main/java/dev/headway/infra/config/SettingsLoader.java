@@ -1,0 +1,258 @@
+package dev.headway.infra.config;
+
+import dev.headway.infra.config.Settings.Alerts;
+import dev.headway.infra.config.Settings.Artifacts;
+import dev.headway.infra.config.Settings.Batch;
+import dev.headway.infra.config.Settings.Ci;
+import dev.headway.infra.config.Settings.Dataflow;
+import dev.headway.infra.config.Settings.Endpoint;
+import dev.headway.infra.config.Settings.Env;
+import dev.headway.infra.config.Settings.FlexJob;
+import dev.headway.infra.config.Settings.Gke;
+import dev.headway.infra.config.Settings.Network;
+import dev.headway.infra.config.Settings.Poller;
+import dev.headway.infra.config.Settings.PubSub;
+import dev.headway.infra.config.Settings.Serving;
+import dev.headway.infra.config.Settings.Training;
+import dev.headway.infra.config.Settings.Warehouse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.headway.infra.config.GoogleCloud.ACCELERATOR_MACHINE_FAMILY;
+
+/**
+ * Turns raw stack config into {@link Settings}, or stops with one {@link ConfigError} naming the key,
+ * what was expected and what was found. Nothing is declared before this has passed.
+ */
+public final class SettingsLoader {
+    private static final int DAY = 86_400;
+
+    private SettingsLoader() {
+    }
+
+    public static Settings load(String stack, RawConfig raw) {
+        String project = raw.require("gcp:project", "a Google Cloud project id");
+        if (!GoogleCloud.PROJECT_ID.matcher(project).matches() && !raw.secretKeys().contains("gcp:project")) {
+            throw new ConfigError("gcp:project", "a project id (6-30 lowercase letters, digits, hyphens)", "\"" + project + "\"");
+        }
+        String region = raw.require("gcp:region", "a Google Cloud region such as us-east1");
+        if (!GoogleCloud.REGIONS.contains(region)) {
+            throw new ConfigError("gcp:region", "a Google Cloud region" + ConfigNode.didYouMean(region, GoogleCloud.REGIONS), "\"" + region + "\"");
+        }
+        ConfigNode root = raw.projectNode();
+        String envId = root.oneOf("env", List.of("dev", "prod"), null);
+        if (envId == null) {
+            throw new ConfigError(root.keyOf("env"), "dev or prod", "nothing (the key is required)");
+        }
+        Env env = Env.valueOf(envId.toUpperCase());
+        boolean prod = env.isProd();
+
+        String zone = root.matching("zone", GoogleCloud.ZONE, "a zone such as " + region + "-b", region + "-b");
+        Matcher zm = GoogleCloud.ZONE.matcher(zone);
+        if (zm.matches() && !zm.group(1).equals(region)) {
+            throw new ConfigError(root.keyOf("zone"), "a zone in gcp:region " + region + " (such as " + region + "-b)", "\"" + zone + "\"");
+        }
+        Map<String, String> labels = root.stringMap("labels", k -> GoogleCloud.LABEL_KEY.matcher(k).matches(),
+                "a label key (lowercase letter first, then lowercase letters, digits, _ or -)");
+        labels.forEach((k, v) -> {
+            if (!GoogleCloud.LABEL_VALUE.matcher(v).matches()) {
+                throw new ConfigError(root.keyOf("labels") + "." + k, "a label value (lowercase letters, digits, _ or -, at most 63)", "\"" + v + "\"");
+            }
+            if (Set.of("app", "env", "component", "managed-by").contains(k)) {
+                throw new ConfigError(root.keyOf("labels") + "." + k, "a label other than app, env, component, managed-by (those are set for you)", "\"" + k + "\"");
+            }
+        });
+
+        Network network = network(root.object("network"));
+        Poller poller = poller(root.object("poller"), prod);
+        PubSub pubsub = pubsub(root.object("pubsub"));
+        Warehouse warehouse = warehouse(root.object("warehouse"), prod, region);
+        Artifacts artifacts = artifacts(root.object("artifacts"), prod);
+        Dataflow dataflow = dataflow(root.object("dataflow"), prod);
+        Training training = training(root.object("training"), prod, network);
+        Serving serving = serving(root.object("serving"), region);
+        Alerts alerts = alerts(root.object("alerts"));
+        Batch batch = batch(root.object("batch"), prod);
+        Ci ci = ci(root.object("ci"));
+        root.done();
+
+        return new Settings(stack, env, project, region, zone, Map.copyOf(labels), network, poller, pubsub, warehouse,
+                artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys());
+    }
+
+    private static Network network(ConfigNode n) {
+        Cidr subnet = n.cidr("subnetCidr", 16, 28, "10.10.0.0/20");
+        if (!subnet.isPrivate()) {
+            throw new ConfigError(n.keyOf("subnetCidr"), "a private (RFC 1918) range", "\"" + subnet + "\"");
+        }
+        double sampling = n.number("flowLogSampling", 0.01, 1.0, 0.5);
+        n.done();
+        return new Network(subnet, sampling);
+    }
+
+    private static Poller poller(ConfigNode n, boolean prod) {
+        boolean running = n.bool("running", true);
+        String machineType = n.matching("machineType", GoogleCloud.MACHINE_TYPE, "a machine type such as e2-small", prod ? "e2-small" : "e2-micro");
+        String image = n.matching("image", GoogleCloud.IMAGE_REF, "a container image name such as headway-poller:1.4.0", "headway-poller:latest");
+        String feedUrl = n.matching("feedUrl", Pattern.compile("https://[^\\s]+"), "an https URL of a GTFS-realtime feed",
+                "https://api-endpoint.mta.info/Dataservice/mtagtfsfeeds/nyct%2Fgtfs");
+        int interval = n.integer("pollIntervalSeconds", 15, 3600, 30);
+        n.done();
+        return new Poller(running, machineType, image, feedUrl, interval);
+    }
+
+    private static PubSub pubsub(ConfigNode n) {
+        int retention = n.integer("messageRetentionSeconds", 600, 31 * DAY, 7 * DAY);
+        int ack = n.integer("ackDeadlineSeconds", 10, 600, 60);
+        int attempts = n.integer("maxDeliveryAttempts", 5, 100, 10);
+        int minBackoff = n.integer("minBackoffSeconds", 0, 600, 10);
+        int maxBackoff = n.integer("maxBackoffSeconds", 0, 600, 600);
+        if (maxBackoff < minBackoff) {
+            throw new ConfigError(n.keyOf("maxBackoffSeconds"), "at least minBackoffSeconds (" + minBackoff + ")", String.valueOf(maxBackoff));
+        }
+        n.done();
+        return new PubSub(retention, ack, attempts, minBackoff, maxBackoff);
+    }
+
+    private static Warehouse warehouse(ConfigNode n, boolean prod, String region) {
+        String location = n.string("location", "US");
+        if (!GoogleCloud.BIGQUERY_MULTI_REGIONS.contains(location) && !GoogleCloud.REGIONS.contains(location)) {
+            throw new ConfigError(n.keyOf("location"), "US, EU or a region such as " + region, "\"" + location + "\"");
+        }
+        Optional<Integer> expiration = n.has("tableExpirationDays")
+                ? Optional.of(n.integer("tableExpirationDays", 1, 3650, 0)) : Optional.empty();
+        if (prod && expiration.isPresent()) {
+            throw new ConfigError(n.keyOf("tableExpirationDays"), "no value in prod (prod tables never expire)", String.valueOf(expiration.get()));
+        }
+        n.done();
+        return new Warehouse(location, expiration);
+    }
+
+    private static Artifacts artifacts(ConfigNode n, boolean prod) {
+        int keep = n.integer("keepRecent", 1, 1000, prod ? 20 : 5);
+        int untagged = n.integer("deleteUntaggedAfterDays", 1, 365, prod ? 30 : 7);
+        boolean immutable = n.bool("immutableTags", prod);
+        n.done();
+        return new Artifacts(keep, untagged, immutable);
+    }
+
+    private static Dataflow dataflow(ConfigNode n, boolean prod) {
+        String machine = n.matching("workerMachineType", GoogleCloud.MACHINE_TYPE, "a machine type such as n2-standard-2", prod ? "n2-standard-2" : "e2-standard-2");
+        int maxWorkers = n.integer("maxWorkers", 1, 1000, prod ? 5 : 1);
+        Optional<FlexJob> job = n.optionalObject("job").map(j -> {
+            String path = j.requiredMatching("templateGcsPath", GoogleCloud.GCS_PATH, "a gs:// path to a Flex Template spec");
+            Map<String, String> params = j.stringMap("parameters", k -> k.matches("[A-Za-z][A-Za-z0-9_]*"), "a template parameter name");
+            j.done();
+            return new FlexJob(path, params);
+        });
+        n.done();
+        return new Dataflow(machine, maxWorkers, job);
+    }
+
+    private static Training training(ConfigNode n, boolean prod, Network network) {
+        String accelerator = n.oneOf("acceleratorType", List.copyOf(new java.util.TreeSet<>(ACCELERATOR_MACHINE_FAMILY.keySet())), "NVIDIA_TESLA_A100");
+        String machineType = n.matching("machineType", GoogleCloud.MACHINE_TYPE, "a GPU machine type such as a2-highgpu-1g", "a2-highgpu-1g");
+        String family = ACCELERATOR_MACHINE_FAMILY.get(accelerator);
+        if (!machineType.startsWith(family)) {
+            throw new ConfigError(n.keyOf("machineType"), "a " + family + "* machine type for " + accelerator, "\"" + machineType + "\"");
+        }
+        int maxGpus = n.integer("maxGpus", 0, 64, prod ? 8 : 1);
+        int perNode = gpusPerNode(machineType);
+        if (maxGpus % perNode != 0) {
+            throw new ConfigError(n.keyOf("maxGpus"), "a multiple of " + perNode + " (GPUs per " + machineType + ")", String.valueOf(maxGpus));
+        }
+        Optional<Gke> gke = n.optionalObject("gke").flatMap(g -> {
+            boolean enabled = g.bool("enabled", true);
+            boolean spot = g.bool("spot", !prod);
+            String channel = g.oneOf("releaseChannel", GoogleCloud.RELEASE_CHANNELS, "REGULAR");
+            Cidr master = g.cidr("masterCidr", 28, 28, "172.16.0.0/28");
+            Cidr pods = g.cidr("podsCidr", 8, 21, "10.20.0.0/16");
+            Cidr services = g.cidr("servicesCidr", 8, 27, "10.30.0.0/20");
+            List<String> authorized = g.strings("masterAuthorizedNetworks", s -> Cidr.parse(s).isPresent(), "an IPv4 CIDR block", List.of());
+            List<Cidr> ranges = List.of(network.subnetCidr(), master, pods, services);
+            List<String> names = List.of("headway:network.subnetCidr", g.keyOf("masterCidr"), g.keyOf("podsCidr"), g.keyOf("servicesCidr"));
+            for (int i = 0; i < ranges.size(); i++) {
+                for (int j = i + 1; j < ranges.size(); j++) {
+                    if (ranges.get(i).overlaps(ranges.get(j))) {
+                        throw new ConfigError(names.get(j), "a range that does not overlap " + names.get(i) + " (" + ranges.get(i) + ")", "\"" + ranges.get(j) + "\"");
+                    }
+                }
+            }
+            g.done();
+            List<Cidr> parsed = authorized.stream().map(s -> Cidr.parse(s).orElseThrow()).toList();
+            return enabled ? Optional.of(new Gke(spot, channel, master, pods, services, parsed)) : Optional.empty();
+        });
+        n.done();
+        return new Training(accelerator, machineType, maxGpus, gke);
+    }
+
+    /** GPUs attached to one machine of the type: a2-highgpu-4g has 4; g2-standard-48 has 4; n1 takes 1. */
+    public static int gpusPerNode(String machineType) {
+        Matcher m = Pattern.compile("(a2|a3)-(highgpu|ultragpu|megagpu)-(\\d+)g").matcher(machineType);
+        if (m.matches()) {
+            return Integer.parseInt(m.group(3));
+        }
+        if (machineType.startsWith("g2-standard-")) {
+            int vcpus = Integer.parseInt(machineType.substring("g2-standard-".length()));
+            return vcpus >= 96 ? 8 : vcpus >= 48 ? 4 : vcpus >= 24 ? 2 : 1;
+        }
+        return 1;
+    }
+
+    private static Serving serving(ConfigNode n, String region) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ConfigNode e : n.objects("endpoints")) {
+            String name = e.requiredMatching("name", GoogleCloud.NAME, "an endpoint name (lowercase letters, digits, hyphens; at most 32)");
+            if (!seen.add(name)) {
+                throw new ConfigError(e.keyOf("name"), "a name no other endpoint has", "\"" + name + "\" twice");
+            }
+            String description = e.string("description", "Headway " + name + " predictions");
+            double sampling = e.number("samplingRate", 0.0, 1.0, 0.1);
+            e.done();
+            endpoints.add(new Endpoint(name, description, sampling));
+        }
+        String firestore = n.string("firestoreLocation", "nam5");
+        if (!GoogleCloud.FIRESTORE_MULTI_REGIONS.contains(firestore) && !GoogleCloud.REGIONS.contains(firestore)) {
+            throw new ConfigError(n.keyOf("firestoreLocation"), "nam5, eur3 or a region such as " + region, "\"" + firestore + "\"");
+        }
+        n.done();
+        return new Serving(List.copyOf(endpoints), firestore);
+    }
+
+    private static Alerts alerts(ConfigNode n) {
+        Optional<String> email = Optional.ofNullable(n.matching("notificationEmail", GoogleCloud.EMAIL, "an email address", null));
+        double errorRate = n.number("endpointErrorRate", 0.0001, 1.0, 0.05);
+        int latency = n.integer("endpointLatencyMs", 10, 60_000, 500);
+        int lag = n.integer("dataflowLagSeconds", 30, 86_400, 300);
+        int unacked = n.integer("oldestUnackedSeconds", 30, 7 * DAY, 600);
+        n.done();
+        return new Alerts(email, errorRate, latency, lag, unacked);
+    }
+
+    private static Batch batch(ConfigNode n, boolean prod) {
+        boolean enabled = n.bool("enabled", prod);
+        String image = n.matching("image", GoogleCloud.IMAGE_REF, "a container image name such as headway-batch:1.0.0", "headway-batch:latest");
+        String schedule = n.matching("schedule", GoogleCloud.CRON, "a cron schedule of five fields", "0 6 2 * *");
+        String timeZone = n.matching("timeZone", Pattern.compile("[A-Za-z]+(/[A-Za-z_+-]+)*|UTC"), "an IANA time zone such as America/New_York", "America/New_York");
+        List<String> secrets = n.strings("secrets", s -> GoogleCloud.SECRET_ID.matcher(s).matches(), "a Secret Manager secret id", List.of());
+        String cpu = n.oneOf("cpu", List.of("1", "2", "4", "8"), "1");
+        String memory = n.matching("memory", Pattern.compile("\\d+(Mi|Gi)"), "a memory size such as 2Gi", "2Gi");
+        n.done();
+        return new Batch(enabled, image, schedule, timeZone, secrets, cpu, memory);
+    }
+
+    private static Ci ci(ConfigNode n) {
+        String repo = n.matching("githubRepository", GoogleCloud.GITHUB_REPOSITORY, "owner/name of a GitHub repository", "headway-transit/headway-infra");
+        String branch = n.matching("deployBranch", Pattern.compile("[A-Za-z0-9._/-]{1,100}"), "a branch name", "main");
+        n.done();
+        return new Ci(repo, branch);
+    }
+}

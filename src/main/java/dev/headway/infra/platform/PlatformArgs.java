@@ -1,0 +1,87 @@
+package dev.headway.infra.platform;
+
+import dev.headway.infra.config.Cidr;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.conventions.Names;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** Inputs of {@link Platform}. Build with {@link #builder()}, or {@link #from(Settings)}. */
+public final class PlatformArgs {
+    final String project;
+    final String region;
+    final Names names;
+    final Cidr subnetCidr;
+    final double flowLogSampling;
+    final Set<Api> apis;
+
+    private PlatformArgs(Builder b) {
+        this.project = Objects.requireNonNull(b.project, "project");
+        this.region = Objects.requireNonNull(b.region, "region");
+        this.names = Objects.requireNonNull(b.names, "names");
+        this.subnetCidr = Objects.requireNonNull(b.subnetCidr, "subnetCidr");
+        this.flowLogSampling = b.flowLogSampling;
+        this.apis = Set.copyOf(b.apis);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static PlatformArgs from(Settings s) {
+        return builder().project(s.project()).region(s.region()).names(new Names(s))
+                .subnetCidr(s.network().subnetCidr()).flowLogSampling(s.network().flowLogSampling())
+                .apis(Api.forSettings(s)).build();
+    }
+
+    public static final class Builder {
+        private String project;
+        private String region;
+        private Names names;
+        private Cidr subnetCidr;
+        private double flowLogSampling = 0.5;
+        private Set<Api> apis = EnumSet.of(Api.SERVICE_USAGE, Api.COMPUTE);
+
+        /** The project every resource lands in. Required. */
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        /** Region of the subnet, router and NAT. Required. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder names(Names names) {
+            this.names = names;
+            return this;
+        }
+
+        /** The subnet's primary range. Required. */
+        public Builder subnetCidr(Cidr subnetCidr) {
+            this.subnetCidr = subnetCidr;
+            return this;
+        }
+
+        /** Share of flows sampled into VPC flow logs; default 0.5. */
+        public Builder flowLogSampling(double flowLogSampling) {
+            this.flowLogSampling = flowLogSampling;
+            return this;
+        }
+
+        /** APIs to enable; default Service Usage and Compute (the network needs them). */
+        public Builder apis(Set<Api> apis) {
+            this.apis = EnumSet.copyOf(apis);
+            this.apis.add(Api.COMPUTE);
+            return this;
+        }
+
+        public PlatformArgs build() {
+            return new PlatformArgs(this);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.headway.infra.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Renders a {@link PlanDiff} as text (terminal), JSON (tools) or Markdown (pull requests). */
+public final class DiffRenderer {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DiffRenderer() {
+    }
+
+    public static String summary(PlanDiff d) {
+        return d.added().size() + " to add, " + d.changed().size() + " to change, " + d.removed().size() + " to remove"
+                + (d.outputChanges().isEmpty() ? "" : ", " + d.outputChanges().size() + " outputs changed");
+    }
+
+    public static String text(PlanDiff d) {
+        StringBuilder sb = new StringBuilder("stack " + d.after().stack() + ": ");
+        if (d.isEmpty()) {
+            return sb.append("no changes\n").toString();
+        }
+        sb.append(summary(d)).append('\n');
+        d.added().forEach(r -> sb.append("+ ").append(TypeNames.shortName(r.type())).append(' ').append(r.name()).append('\n'));
+        for (PlanDiff.Changed c : d.changed()) {
+            sb.append("~ ").append(TypeNames.shortName(c.after().type())).append(' ').append(c.after().name()).append('\n');
+            c.changes().forEach(p -> sb.append("    ").append(p.path()).append(": ").append(show(p.before()))
+                    .append(" -> ").append(show(p.after())).append('\n'));
+        }
+        d.removed().forEach(r -> sb.append("- ").append(TypeNames.shortName(r.type())).append(' ').append(r.name()).append('\n'));
+        d.outputChanges().forEach(p -> sb.append("  output ").append(p.path()).append(": ").append(show(p.before()))
+                .append(" -> ").append(show(p.after())).append('\n'));
+        return sb.toString();
+    }
+
+    public static String json(PlanDiff d) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("stack", d.after().stack());
+        root.put("same", d.isEmpty());
+        d.added().forEach(r -> root.withArray("added").add(r.urn()));
+        d.removed().forEach(r -> root.withArray("removed").add(r.urn()));
+        root.withArray("added");
+        root.withArray("removed");
+        var changed = root.putArray("changed");
+        for (PlanDiff.Changed c : d.changed()) {
+            ObjectNode o = changed.addObject();
+            o.put("urn", c.after().urn());
+            var props = o.putArray("changes");
+            c.changes().forEach(p -> props.addObject().put("path", p.path()).<ObjectNode>set("before", orNull(p.before())).set("after", orNull(p.after())));
+        }
+        var outputs = root.putArray("outputs");
+        d.outputChanges().forEach(p -> outputs.addObject().put("name", p.path()).<ObjectNode>set("before", orNull(p.before())).set("after", orNull(p.after())));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String markdown(PlanDiff d) {
+        StringBuilder sb = new StringBuilder("### Stack `" + d.after().stack() + "`: ");
+        if (d.isEmpty()) {
+            return sb.append("no changes\n").toString();
+        }
+        sb.append(summary(d)).append("\n\n");
+        sb.append("| | type | name | changes |\n|---|---|---|---|\n");
+        d.added().forEach(r -> sb.append("| + | ").append(TypeNames.shortName(r.type())).append(" | ").append(r.name()).append(" | added |\n"));
+        for (PlanDiff.Changed c : d.changed()) {
+            List<String> changes = new ArrayList<>();
+            c.changes().forEach(p -> changes.add("`" + p.path() + "`: " + show(p.before()) + " → " + show(p.after())));
+            sb.append("| ~ | ").append(TypeNames.shortName(c.after().type())).append(" | ").append(c.after().name()).append(" | ")
+                    .append(String.join("<br>", changes).replace("|", "\\|")).append(" |\n");
+        }
+        d.removed().forEach(r -> sb.append("| - | ").append(TypeNames.shortName(r.type())).append(" | ").append(r.name()).append(" | removed |\n"));
+        sb.append("\n```mermaid\n").append(graph(d)).append("```\n");
+        return sb.toString();
+    }
+
+    /** The changed resources and everything that depends on them, over the union of both plans. */
+    static String graph(PlanDiff d) {
+        Map<String, PlannedResource> all = new LinkedHashMap<>();
+        d.before().cloudResources().forEach(r -> all.put(r.urn(), r));
+        d.after().cloudResources().forEach(r -> all.put(r.urn(), r));
+        Map<String, String> classes = new LinkedHashMap<>();
+        d.added().forEach(r -> classes.put(r.urn(), "added"));
+        d.changed().forEach(c -> classes.put(c.after().urn(), "changed"));
+        d.removed().forEach(r -> classes.put(r.urn(), "removed"));
+        Set<String> shown = new LinkedHashSet<>(classes.keySet());
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (PlannedResource r : all.values()) {
+                if (!shown.contains(r.urn()) && r.dependsOn().stream().anyMatch(shown::contains)) {
+                    shown.add(r.urn());
+                    grew = true;
+                }
+            }
+        }
+        List<PlannedResource> nodes = all.values().stream().filter(r -> shown.contains(r.urn())).toList();
+        Plan union = new Plan(d.after().stack(), d.after().project(), List.copyOf(all.values()), Map.of());
+        return MermaidRenderer.render(unionWithComponents(d, union), nodes, classes);
+    }
+
+    private static Plan unionWithComponents(PlanDiff d, Plan union) {
+        Map<String, PlannedResource> all = new LinkedHashMap<>();
+        d.before().resources().forEach(r -> all.put(r.urn(), r));
+        d.after().resources().forEach(r -> all.put(r.urn(), r));
+        return new Plan(union.stack(), union.project(), List.copyOf(all.values()), Map.of());
+    }
+
+    private static JsonNode orNull(JsonNode n) {
+        return n.isMissingNode() ? JsonNodeFactory.instance.nullNode() : n;
+    }
+
+    private static String show(JsonNode n) {
+        if (n.isMissingNode()) {
+            return "(none)";
+        }
+        String s = n.toString();
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.headway.infra.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** What differs between two plans of a stack: resources added, removed and changed, property by property. */
+public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, List<PlannedResource> removed,
+                       List<Changed> changed, List<PropertyChange> outputChanges) {
+
+    /** A changed property: {@code before} or {@code after} is a missing node when the property was added or removed. */
+    public record PropertyChange(String path, JsonNode before, JsonNode after) {
+    }
+
+    public record Changed(PlannedResource before, PlannedResource after, List<PropertyChange> changes) {
+    }
+
+    public static PlanDiff between(Plan before, Plan after) {
+        Map<String, PlannedResource> old = index(before);
+        Map<String, PlannedResource> now = index(after);
+        List<PlannedResource> added = new ArrayList<>();
+        List<PlannedResource> removed = new ArrayList<>();
+        List<Changed> changed = new ArrayList<>();
+        for (PlannedResource r : now.values()) {
+            PlannedResource o = old.get(r.urn());
+            if (o == null) {
+                added.add(r);
+            } else {
+                List<PropertyChange> changes = compare(o, r);
+                if (!changes.isEmpty()) {
+                    changed.add(new Changed(o, r, changes));
+                }
+            }
+        }
+        for (PlannedResource o : old.values()) {
+            if (!now.containsKey(o.urn())) {
+                removed.add(o);
+            }
+        }
+        List<PropertyChange> outputs = new ArrayList<>();
+        TreeSet<String> keys = new TreeSet<>(before.outputs().keySet());
+        keys.addAll(after.outputs().keySet());
+        for (String k : keys) {
+            JsonNode a = before.outputs().getOrDefault(k, MissingNode.getInstance());
+            JsonNode b = after.outputs().getOrDefault(k, MissingNode.getInstance());
+            if (!a.equals(b)) {
+                outputs.add(new PropertyChange(k, a, b));
+            }
+        }
+        return new PlanDiff(before, after, List.copyOf(added), List.copyOf(removed), List.copyOf(changed), List.copyOf(outputs));
+    }
+
+    public boolean isEmpty() {
+        return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && outputChanges.isEmpty();
+    }
+
+    private static Map<String, PlannedResource> index(Plan plan) {
+        Map<String, PlannedResource> m = new TreeMap<>();
+        plan.resources().forEach(r -> m.put(r.urn(), r));
+        return m;
+    }
+
+    private static List<PropertyChange> compare(PlannedResource a, PlannedResource b) {
+        List<PropertyChange> out = new ArrayList<>();
+        Map<String, JsonNode> fa = new TreeMap<>();
+        Map<String, JsonNode> fb = new TreeMap<>();
+        flatten("", a.inputs(), fa);
+        flatten("", b.inputs(), fb);
+        TreeSet<String> paths = new TreeSet<>(fa.keySet());
+        paths.addAll(fb.keySet());
+        for (String p : paths) {
+            JsonNode x = fa.getOrDefault(p, MissingNode.getInstance());
+            JsonNode y = fb.getOrDefault(p, MissingNode.getInstance());
+            if (!x.equals(y)) {
+                out.add(new PropertyChange(p, x, y));
+            }
+        }
+        option(out, "(protect)", a.protect(), b.protect());
+        option(out, "(retainOnDelete)", a.retainOnDelete(), b.retainOnDelete());
+        option(out, "(parent)", a.parent(), b.parent());
+        option(out, "(dependsOn)", a.dependsOn(), b.dependsOn());
+        return out;
+    }
+
+    private static void option(List<PropertyChange> out, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            out.add(new PropertyChange(name, Values.ofJava(a), Values.ofJava(b)));
+        }
+    }
+
+    /** Leaf paths: {@code logConfig.flowSampling}, {@code allows[0].ports[0]}. */
+    static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject() && node.size() > 0) {
+            node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+        } else if (node.isArray() && node.size() > 0) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.put(prefix, node);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.headway.infra.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.headway.infra.config.RawConfig;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Runs a real Pulumi program under the SDK's mock engine and records every
+ * {@code RegisterResourceRequest} it sends, so protect, retainOnDelete, parent and dependencies
+ * are read from what the program really asked for.
+ *
+ * <p>This is the only class that touches the pinned SDK's internal test classes
+ * ({@code PulumiTestInternal}, {@code MockMonitor}); {@code RecordingEngineTest} fails if an SDK
+ * upgrade changes them.
+ */
+public final class RecordingEngine {
+    private RecordingEngine() {
+    }
+
+    private record Registration(RegisterResourceRequest request, String urn) {
+    }
+
+    /**
+     * Runs {@code program} as stack {@code stack} of project {@code projectName} with {@code config},
+     * and returns what it declared. Program failures come back as the first exception it raised.
+     */
+    public static synchronized Plan run(String projectName, String stack, RawConfig config, Consumer<Context> program) {
+        String project = config.values().getOrDefault("gcp:project", projectName);
+        String region = config.values().getOrDefault("gcp:region", "us-central1");
+        MockCloud cloud = new MockCloud(project, region);
+        ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
+        PulumiTestInternal test = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(projectName).stackName(stack).preview(false).build())
+                .config(config.values(), config.secretKeys())
+                .mocks(cloud)
+                .standardLogger(PulumiTestInternal.logger(Level.WARNING))
+                .monitorDecorator(m -> new MockMonitor(cloud, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING))) {
+                    @Override
+                    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+                        return super.registerResourceAsync(resource, request).thenApply(response -> {
+                            registrations.add(new Registration(request, response.getUrn()));
+                            return response;
+                        });
+                    }
+                })
+                .build();
+        try {
+            TestResult result = test.runTest(program);
+            if (!result.exceptions().isEmpty()) {
+                Exception first = result.exceptions().get(0);
+                throw first instanceof RuntimeException re ? re : new IllegalStateException(first);
+            }
+            if (!result.errors().isEmpty()) {
+                throw new IllegalStateException("the program logged errors: " + result.errors());
+            }
+            return new Plan(stack, project, resources(registrations), outputs(result.outputs()));
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static List<PlannedResource> resources(Iterable<Registration> registrations) {
+        List<PlannedResource> out = new ArrayList<>();
+        for (Registration reg : registrations) {
+            RegisterResourceRequest r = reg.request();
+            Map<String, List<String>> propertyDeps = new TreeMap<>();
+            r.getPropertyDependenciesMap().forEach((k, v) -> {
+                if (v.getUrnsCount() > 0) {
+                    propertyDeps.put(k, v.getUrnsList().stream().distinct().sorted().toList());
+                }
+            });
+            out.add(new PlannedResource(
+                    reg.urn(), r.getType(), r.getName(), r.getParent(), r.getCustom(),
+                    r.getDependenciesList().stream().distinct().sorted().toList(),
+                    propertyDeps,
+                    r.getProtect(), r.getRetainOnDelete(),
+                    Values.of(r.getObject())));
+        }
+        out.sort(Comparator.comparing(PlannedResource::urn));
+        return List.copyOf(out);
+    }
+
+    private static Map<String, JsonNode> outputs(Map<String, Output<?>> outputs) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        outputs.forEach((k, v) -> {
+            var data = PulumiTestInternal.extractOutputData(v);
+            out.put(k, data.isSecret() ? Values.ofJava(Values.SECRET)
+                    : data.isKnown() ? Values.ofJava(data.getValueNullable()) : Values.ofJava(Values.UNKNOWN));
+        });
+        return out;
+    }
+}

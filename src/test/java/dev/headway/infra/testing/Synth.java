@@ -1,0 +1,60 @@
+package dev.headway.infra.testing;
+
+import dev.headway.infra.HeadwayStack;
+import dev.headway.infra.config.ConfigFile;
+import dev.headway.infra.config.RawConfig;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.config.SettingsLoader;
+import dev.headway.infra.synth.Plan;
+import dev.headway.infra.synth.RecordingEngine;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Synthesizes the real stack program under the recording engine, for tests: from the committed
+ * stack file, the committed file with some keys replaced, or a YAML text.
+ */
+public final class Synth {
+    private Synth() {
+    }
+
+    /** The committed {@code Pulumi.<stack>.yaml}. */
+    public static Plan stack(String stack) {
+        return run(stack, config(stack));
+    }
+
+    /**
+     * The committed stack file with {@code overrides} ({@code headway:serving} to a JSON or plain value)
+     * replacing whole keys.
+     */
+    public static Plan stack(String stack, Map<String, String> overrides) {
+        RawConfig raw = config(stack);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            raw = raw.with(e.getKey(), e.getValue());
+        }
+        return run(stack, raw);
+    }
+
+    /** A stack file given as YAML text. */
+    public static Plan yaml(String stack, String yaml) {
+        return run(stack, ConfigFile.parse("test.yaml", yaml));
+    }
+
+    public static RawConfig config(String stack) {
+        return ConfigFile.read(Path.of("Pulumi." + stack + ".yaml"));
+    }
+
+    public static Settings settings(String stack, Map<String, String> overrides) {
+        RawConfig raw = config(stack);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            raw = raw.with(e.getKey(), e.getValue());
+        }
+        return SettingsLoader.load(stack, raw);
+    }
+
+    public static Plan run(String stack, RawConfig raw) {
+        Settings settings = SettingsLoader.load(stack, raw);
+        return RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));
+    }
+}
