@@ -272,7 +272,7 @@ public final class ConfigNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new ConfigError(keyOf(name), "unknown key" + didYouMean(name, known)
+                throw new ConfigError(keyOf(name), "unknown key" + didYouMean(name, known, this::keyOf)
                         + " (known keys here: " + String.join(", ", known) + ")");
             }
         }
@@ -318,6 +318,10 @@ public final class ConfigNode {
 
     /** ", did you mean X?" for the closest candidate within a small edit distance, else "". */
     static String didYouMean(String given, Iterable<String> candidates) {
+        return didYouMean(given, candidates, c -> c);
+    }
+
+    static String didYouMean(String given, Iterable<String> candidates, java.util.function.UnaryOperator<String> display) {
         Map<String, Integer> scored = new LinkedHashMap<>();
         for (String c : candidates) {
             scored.put(c, distance(given.toLowerCase(), c.toLowerCase()));
@@ -325,7 +329,7 @@ public final class ConfigNode {
         return scored.entrySet().stream()
                 .filter(e -> e.getValue() <= Math.max(2, given.length() / 3))
                 .min(Comparator.comparingInt(Map.Entry::getValue))
-                .map(e -> ", did you mean " + e.getKey() + "?")
+                .map(e -> ", did you mean " + display.apply(e.getKey()) + "?")
                 .orElse("");
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -51,8 +52,8 @@ public final class RecordingEngine {
                 .options(TestOptions.builder().projectName(projectName).stackName(stack).preview(false).build())
                 .config(config.values(), config.secretKeys())
                 .mocks(cloud)
-                .standardLogger(PulumiTestInternal.logger(Level.WARNING))
-                .monitorDecorator(m -> new MockMonitor(cloud, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING))) {
+                .standardLogger(PulumiTestInternal.logger(Level.OFF))
+                .monitorDecorator(m -> new MockMonitor(cloud, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.OFF))) {
                     @Override
                     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
                         return super.registerResourceAsync(resource, request).thenApply(response -> {
@@ -63,18 +64,31 @@ public final class RecordingEngine {
                 })
                 .build();
         try {
-            TestResult result = test.runTest(program);
+            TestResult result;
+            try {
+                result = test.runTest(program);
+            } catch (CompletionException e) {
+                throw unwrap(e);
+            }
             if (!result.exceptions().isEmpty()) {
-                Exception first = result.exceptions().get(0);
-                throw first instanceof RuntimeException re ? re : new IllegalStateException(first);
+                throw unwrap(result.exceptions().get(0));
             }
             if (!result.errors().isEmpty()) {
                 throw new IllegalStateException("the program logged errors: " + result.errors());
             }
-            return new Plan(stack, project, resources(registrations), outputs(result.outputs()));
+            return SecretMask.of(config).apply(new Plan(stack, project, resources(registrations), outputs(result.outputs())));
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /** The program's own exception, out of the SDK's CompletionException wrapping. */
+    private static RuntimeException unwrap(Throwable t) {
+        Throwable cause = t;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
     }
 
     private static List<PlannedResource> resources(Iterable<Registration> registrations) {
