@@ -1,44 +1,59 @@
 package dev.headway.infra.cli;
 
+import dev.headway.infra.synth.CriticalPathRenderer;
 import dev.headway.infra.synth.MermaidRenderer;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanJson;
 import dev.headway.infra.synth.TableRenderer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Run the stack program offline (no cloud, no Pulumi CLI) and print what it declares.")
 final class SynthCommand implements Callable<Integer> {
-    enum Format { table, json, markdown, mermaid }
+    static final List<String> FORMATS = List.of("table", "json", "markdown", "mermaid", "critical-path");
 
     @Parameters(index = "0", paramLabel = "<stack>", description = "Stack name: reads Pulumi.<stack>.yaml")
     String stack;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json, markdown or mermaid (default: ${DEFAULT-VALUE})")
-    Format format;
+    @Option(names = "--format", defaultValue = "table", completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    String format;
 
     @Option(names = "--config-file", paramLabel = "F", description = "Read stack config from F instead of Pulumi.<stack>.yaml")
     Path configFile;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(FORMATS);
+        }
+    }
 
     @Override
     public Integer call() {
+        if (!FORMATS.contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format: expected one of " + String.join(", ", FORMATS) + ", found \"" + format + "\"");
+        }
         Plan plan = Stacks.synth(stack, configFile);
         var out = spec.commandLine().getOut();
-        switch (format) {
-            case json -> out.print(PlanJson.write(plan));
-            case table -> out.print(TableRenderer.render(plan));
-            case mermaid -> out.print(MermaidRenderer.render(plan));
-            case markdown -> out.print("## Stack `" + plan.stack() + "`\n\n" + TableRenderer.markdown(plan)
-                    + "\n```mermaid\n" + MermaidRenderer.render(plan) + "```\n");
-        }
+        out.print(switch (format) {
+            case "json" -> PlanJson.write(plan);
+            case "mermaid" -> MermaidRenderer.render(plan);
+            case "markdown" -> "## Stack `" + plan.stack() + "`\n\n" + TableRenderer.markdown(plan)
+                    + "\n```mermaid\n" + MermaidRenderer.render(plan) + "```\n";
+            case "critical-path" -> CriticalPathRenderer.render(plan);
+            default -> TableRenderer.render(plan);
+        });
         out.flush();
         return 0;
     }
