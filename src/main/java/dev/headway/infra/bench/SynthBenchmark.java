@@ -1,0 +1,126 @@
+package dev.headway.infra.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synth performance, measured in one run on one machine so the figures compare: each case is a
+ * fresh JVM ({@code java [jvm flags] -jar target/headway-infra.jar synth ...}), the cases
+ * alternate round by round (so machine noise falls on all alike), and medians are reported.
+ *
+ * <pre>
+ * java -cp target/headway-infra.jar dev.headway.infra.bench.SynthBenchmark [rounds] [-- jvm flags...]
+ * </pre>
+ *
+ * Peak RSS comes from GNU time ({@code /usr/bin/time -f %M}, Debian package "time").
+ */
+public final class SynthBenchmark {
+    private record Sample(double seconds, long peakKib) {
+    }
+
+    private SynthBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 && !args[0].equals("--") ? Integer.parseInt(args[0]) : 7;
+        List<String> jvmFlags = new ArrayList<>();
+        boolean flags = false;
+        for (String a : args) {
+            if (flags) {
+                jvmFlags.add(a);
+            }
+            flags |= a.equals("--");
+        }
+        Path jar = Path.of("target/headway-infra.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the jar first: mvn -B -q package -DskipTests");
+        }
+        if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
+            throw new IllegalStateException("needs GNU time for peak RSS: apt-get install time");
+        }
+        Path tmp = Files.createTempDirectory("headway-bench");
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("floor (1 resource)", java(jvmFlags, "-cp", jar.toString(), FloorProgram.class.getName()));
+        cases.put("synth dev", java(jvmFlags, "-jar", jar.toString(), "synth", "dev", "--format", "json"));
+        cases.put("synth prod", java(jvmFlags, "-jar", jar.toString(), "synth", "prod", "--format", "json"));
+        for (int n : new int[]{1, 5, 20}) {
+            Path config = endpointsConfig(tmp, n);
+            cases.put("dev, " + n + " endpoints", java(jvmFlags, "-jar", jar.toString(), "synth", "dev", "--format", "json",
+                    "--config-file", config.toString()));
+        }
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        cases.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
+        for (String k : cases.keySet()) {
+            measure(cases.get(k), tmp); // warm the page cache once, not counted
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+                samples.get(c.getKey()).add(measure(c.getValue(), tmp));
+            }
+        }
+        double floor = median(samples.get("floor (1 resource)"));
+        System.out.printf("synth benchmark: %d alternating rounds, medians; jvm flags: %s; %d cores%n%n",
+                rounds, jvmFlags.isEmpty() ? "(none)" : String.join(" ", jvmFlags), Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-22s %9s %9s %14s%n", "case", "seconds", "x floor", "peak RSS MiB");
+        for (String k : cases.keySet()) {
+            double s = median(samples.get(k));
+            long rss = samples.get(k).stream().mapToLong(Sample::peakKib).max().orElse(0);
+            System.out.printf("%-22s %9.3f %9.2f %14.1f%n", k, s, s / floor, rss / 1024.0);
+        }
+        double growth = median(samples.get("dev, 20 endpoints")) / median(samples.get("dev, 1 endpoints"));
+        System.out.printf("%nendpoints 1 -> 20: synth time grows %.2fx (target <= 1.30x)%n", growth);
+        System.out.printf("synth dev / floor: %.2fx (target <= 2.00x)%n", median(samples.get("synth dev")) / floor);
+    }
+
+    private static List<String> java(List<String> jvmFlags, String... rest) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "java"));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of(rest));
+        return cmd;
+    }
+
+    private static Sample measure(List<String> cmd, Path tmp) throws IOException, InterruptedException {
+        Path err = tmp.resolve("err.txt");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        int code = p.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
+        if (code != 0 || lines.isEmpty()) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + String.join("\n", lines));
+        }
+        String[] last = lines.get(lines.size() - 1).trim().split(" ");
+        return new Sample(seconds, Long.parseLong(last[1]));
+    }
+
+    private static double median(List<Sample> samples) {
+        double[] s = samples.stream().mapToDouble(Sample::seconds).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Pulumi.dev.yaml with {@code n} endpoints in headway:serving. */
+    static Path endpointsConfig(Path dir, int n) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode doc = (ObjectNode) yaml.readTree(Path.of("Pulumi.dev.yaml").toFile());
+        ObjectNode config = (ObjectNode) doc.get("config");
+        ObjectNode serving = config.has("headway:serving") ? (ObjectNode) config.get("headway:serving") : config.putObject("headway:serving");
+        ArrayNode endpoints = serving.putArray("endpoints");
+        for (int i = 0; i < n; i++) {
+            endpoints.addObject().put("name", "bench-model-" + i).put("samplingRate", 0.1);
+        }
+        Path file = dir.resolve("Pulumi.dev-" + n + "-endpoints.yaml");
+        yaml.writeValue(file.toFile(), doc);
+        return file;
+    }
+}
