@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 
@@ -48,6 +49,7 @@ public final class RecordingEngine {
         String region = config.values().getOrDefault("gcp:region", "us-central1");
         MockCloud cloud = new MockCloud(project, region);
         ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
+        AtomicLong lastRegistration = new AtomicLong();
         PulumiTestInternal test = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(projectName).stackName(stack).preview(false).build())
                 .config(config.values(), config.secretKeys())
@@ -57,6 +59,7 @@ public final class RecordingEngine {
                     @Override
                     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
                         return super.registerResourceAsync(resource, request).thenApply(response -> {
+                            lastRegistration.set(System.currentTimeMillis());
                             registrations.add(new Registration(request, response.getUrn()));
                             return response;
                         });
@@ -76,10 +79,24 @@ public final class RecordingEngine {
             if (!result.errors().isEmpty()) {
                 throw new IllegalStateException("the program logged errors: " + result.errors());
             }
+            reportTiming(lastRegistration.get(), registrations.size());
             return SecretMask.of(config).apply(new Plan(stack, project, resources(registrations), outputs(result.outputs())));
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /**
+     * With {@code HEADWAY_TIMING} set, prints to stderr how long after process start the last
+     * resource was registered: the start-up figure the README compares (jar against Maven exec).
+     */
+    private static void reportTiming(long lastMillis, int count) {
+        if (System.getenv("HEADWAY_TIMING") == null) {
+            return;
+        }
+        ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(
+                "headway-infra: timing: last of %d resources registered %d ms after process start%n",
+                count, lastMillis - start.toEpochMilli()));
     }
 
     /** The program's own exception, out of the SDK's CompletionException wrapping. */
