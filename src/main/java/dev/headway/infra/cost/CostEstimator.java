@@ -31,6 +31,10 @@ public final class CostEstimator {
     public CostReport of(Plan plan) {
         List<CostReport.LineItem> lines = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
+        String region = plan.outputs().containsKey("region") ? plan.outputs().get("region").asText() : pricing.region();
+        if (!region.equals(pricing.region())) {
+            unpriced.add("the table holds " + pricing.region() + " prices; this stack runs in " + region + ": figures are approximate");
+        }
         long runningVms = plan.ofType(Types.INSTANCE).stream().filter(CostEstimator::running).count();
         for (PlannedResource r : plan.cloudResources()) {
             String component = plan.componentOf(r);

@@ -22,7 +22,11 @@ public final class MarkdownDiff {
     private MarkdownDiff() {
     }
 
-    public static String render(PlanDiff d, String costSection) {
+    public static String render(PlanDiff all, String costSection) {
+        // Components are groupings in the URN tree, not cloud resources: they are shown as the component column.
+        PlanDiff d = new PlanDiff(all.before(), all.after(), all.added().stream().filter(PlannedResource::custom).toList(),
+                all.removed().stream().filter(PlannedResource::custom).toList(),
+                all.changed().stream().filter(c -> c.after().custom()).toList(), all.outputChanges());
         String env = d.after().outputs().containsKey("env") ? d.after().outputs().get("env").asText() : d.after().stack();
         StringBuilder sb = new StringBuilder("### Stack `" + d.after().stack() + "`: ");
         if (d.isEmpty()) {
