@@ -1,5 +1,6 @@
 package dev.headway.infra.cli;
 
+import dev.headway.infra.cost.CostedDiff;
 import dev.headway.infra.synth.DiffRenderer;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanDiff;
@@ -41,7 +42,7 @@ final class DiffCommand implements Callable<Integer> {
         out.print(switch (format) {
             case text -> DiffRenderer.text(diff);
             case json -> DiffRenderer.json(diff);
-            case markdown -> DiffRenderer.markdown(diff);
+            case markdown -> CostedDiff.markdown(diff);
         });
         out.flush();
         return diff.isEmpty() ? 0 : 1;

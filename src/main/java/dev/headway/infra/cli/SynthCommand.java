@@ -1,5 +1,7 @@
 package dev.headway.infra.cli;
 
+import dev.headway.infra.cost.CostEstimator;
+import dev.headway.infra.cost.CostRenderer;
 import dev.headway.infra.synth.CriticalPathRenderer;
 import dev.headway.infra.synth.MermaidRenderer;
 import dev.headway.infra.synth.Plan;
@@ -17,13 +19,13 @@ import java.util.concurrent.Callable;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Run the stack program offline (no cloud, no Pulumi CLI) and print what it declares.")
 final class SynthCommand implements Callable<Integer> {
-    static final List<String> FORMATS = List.of("table", "json", "markdown", "mermaid", "critical-path");
+    static final List<String> FORMATS = List.of("table", "json", "markdown", "mermaid", "cost", "critical-path");
 
     @Parameters(index = "0", paramLabel = "<stack>", description = "Stack name: reads Pulumi.<stack>.yaml")
     String stack;
 
     @Option(names = "--format", defaultValue = "table", completionCandidates = Formats.class,
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); cost is an estimated monthly cost at list prices")
     String format;
 
     @Option(names = "--config-file", paramLabel = "F", description = "Read stack config from F instead of Pulumi.<stack>.yaml")
@@ -51,6 +53,7 @@ final class SynthCommand implements Callable<Integer> {
             case "mermaid" -> MermaidRenderer.render(plan);
             case "markdown" -> "## Stack `" + plan.stack() + "`\n\n" + TableRenderer.markdown(plan)
                     + "\n```mermaid\n" + MermaidRenderer.render(plan) + "```\n";
+            case "cost" -> CostRenderer.table(CostEstimator.estimate(plan));
             case "critical-path" -> CriticalPathRenderer.render(plan);
             default -> TableRenderer.render(plan);
         });

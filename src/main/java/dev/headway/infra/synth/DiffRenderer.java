@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,33 +66,23 @@ public final class DiffRenderer {
         }
     }
 
+    /** For pull requests: see {@link MarkdownDiff}; the cost section is added by the caller when it has one. */
     public static String markdown(PlanDiff d) {
-        StringBuilder sb = new StringBuilder("### Stack `" + d.after().stack() + "`: ");
-        if (d.isEmpty()) {
-            return sb.append("no changes\n").toString();
-        }
-        sb.append(summary(d)).append("\n\n");
-        sb.append("| | type | name | changes |\n|---|---|---|---|\n");
-        d.added().forEach(r -> sb.append("| + | ").append(TypeNames.shortName(r.type())).append(" | ").append(r.name()).append(" | added |\n"));
-        for (PlanDiff.Changed c : d.changed()) {
-            List<String> changes = new ArrayList<>();
-            c.changes().forEach(p -> changes.add("`" + p.path() + "`: " + show(p.before()) + " → " + show(p.after())));
-            sb.append("| ~ | ").append(TypeNames.shortName(c.after().type())).append(" | ").append(c.after().name()).append(" | ")
-                    .append(String.join("<br>", changes).replace("|", "\\|")).append(" |\n");
-        }
-        d.removed().forEach(r -> sb.append("| - | ").append(TypeNames.shortName(r.type())).append(" | ").append(r.name()).append(" | removed |\n"));
-        sb.append("\n```mermaid\n").append(graph(d)).append("```\n");
-        return sb.toString();
+        return MarkdownDiff.render(d, "");
     }
 
     /** The changed resources and everything that depends on them, over the union of both plans. */
     static String graph(PlanDiff d) {
+        return graph(d, List.of());
+    }
+
+    static String graph(PlanDiff d, List<PlanDiff.Changed> replaced) {
         Map<String, PlannedResource> all = new LinkedHashMap<>();
         d.before().cloudResources().forEach(r -> all.put(r.urn(), r));
         d.after().cloudResources().forEach(r -> all.put(r.urn(), r));
         Map<String, String> classes = new LinkedHashMap<>();
         d.added().forEach(r -> classes.put(r.urn(), "added"));
-        d.changed().forEach(c -> classes.put(c.after().urn(), "changed"));
+        d.changed().forEach(c -> classes.put(c.after().urn(), replaced.contains(c) ? "replaced" : "changed"));
         d.removed().forEach(r -> classes.put(r.urn(), "removed"));
         Set<String> shown = new LinkedHashSet<>(classes.keySet());
         boolean grew = true;

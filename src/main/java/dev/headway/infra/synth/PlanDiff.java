@@ -49,7 +49,7 @@ public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, Lis
         for (String k : keys) {
             JsonNode a = before.outputs().getOrDefault(k, MissingNode.getInstance());
             JsonNode b = after.outputs().getOrDefault(k, MissingNode.getInstance());
-            if (!a.equals(b)) {
+            if (!same(a, b)) {
                 outputs.add(new PropertyChange(k, a, b));
             }
         }
@@ -77,7 +77,7 @@ public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, Lis
         for (String p : paths) {
             JsonNode x = fa.getOrDefault(p, MissingNode.getInstance());
             JsonNode y = fb.getOrDefault(p, MissingNode.getInstance());
-            if (!x.equals(y)) {
+            if (!same(x, y)) {
                 out.add(new PropertyChange(p, x, y));
             }
         }
@@ -92,6 +92,14 @@ public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, Lis
         if (!Objects.equals(a, b)) {
             out.add(new PropertyChange(name, Values.ofJava(a), Values.ofJava(b)));
         }
+    }
+
+    /**
+     * JSON equality where numbers compare by value: a synthesized plan holds 1000 as a long, the same
+     * plan read back from its file as an int; that is no change.
+     */
+    static boolean same(JsonNode a, JsonNode b) {
+        return a.equals((x, y) -> x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
     }
 
     /** Leaf paths: {@code logConfig.flowSampling}, {@code allows[0].ports[0]}. */

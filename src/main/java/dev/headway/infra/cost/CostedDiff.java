@@ -1,0 +1,18 @@
+package dev.headway.infra.cost;
+
+import dev.headway.infra.synth.MarkdownDiff;
+import dev.headway.infra.synth.PlanDiff;
+
+/** The pull-request Markdown of a diff with the estimated monthly cost before and after. */
+public final class CostedDiff {
+    private CostedDiff() {
+    }
+
+    public static String markdown(PlanDiff diff) {
+        return markdown(diff, new CostEstimator(Pricing.standard()));
+    }
+
+    public static String markdown(PlanDiff diff, CostEstimator estimator) {
+        return MarkdownDiff.render(diff, CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
+    }
+}
