@@ -26,6 +26,7 @@ public final class CiRoles {
             "roles/dataflow.admin",
             "roles/dataflow.developer",
             "roles/dataflow.worker",
+            "roles/datastore.user",
             "roles/logging.logWriter",
             "roles/monitoring.metricWriter",
             "roles/monitoring.viewer",

@@ -16,6 +16,7 @@ import com.pulumi.gcp.compute.inputs.FirewallLogConfigArgs;
 import com.pulumi.gcp.compute.inputs.RouterNatLogConfigArgs;
 import com.pulumi.gcp.compute.inputs.RouterNatSubnetworkArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkLogConfigArgs;
+import com.pulumi.gcp.compute.inputs.SubnetworkSecondaryIpRangeArgs;
 import com.pulumi.gcp.projects.Service;
 import com.pulumi.gcp.projects.ServiceArgs;
 import com.pulumi.resources.ComponentResource;
@@ -39,6 +40,10 @@ public final class Platform extends ComponentResource {
     public static final String DATAFLOW_TAG = "dataflow";
     /** Google's published range for IAP TCP forwarding. */
     public static final String IAP_RANGE = "35.235.240.0/20";
+    /** Subnet secondary range for GKE pods (VPC-native clusters). */
+    public static final String GKE_PODS_RANGE = "gke-pods";
+    /** Subnet secondary range for GKE services. */
+    public static final String GKE_SERVICES_RANGE = "gke-services";
 
     private final Map<Api, Service> services = new EnumMap<>(Api.class);
     private final Network network;
@@ -68,7 +73,7 @@ public final class Platform extends ComponentResource {
                 .build(), childOf(service(Api.COMPUTE)));
 
         String subnetName = args.names.of("subnet");
-        this.subnet = new Subnetwork(subnetName, SubnetworkArgs.builder()
+        SubnetworkArgs.Builder subnetArgs = SubnetworkArgs.builder()
                 .project(args.project)
                 .region(args.region)
                 .name(subnetName)
@@ -79,8 +84,11 @@ public final class Platform extends ComponentResource {
                         .aggregationInterval("INTERVAL_5_SEC")
                         .flowSampling(args.flowLogSampling)
                         .metadata("INCLUDE_ALL_METADATA")
-                        .build())
-                .build(), childOf());
+                        .build());
+        if (!args.secondaryRanges.isEmpty()) {
+            subnetArgs.secondaryIpRanges(secondaryRanges(args));
+        }
+        this.subnet = new Subnetwork(subnetName, subnetArgs.build(), childOf());
 
         String routerName = args.names.of("router");
         Router router = new Router(routerName, RouterArgs.builder()
@@ -138,6 +146,13 @@ public final class Platform extends ComponentResource {
                 "networkId", network.id(),
                 "subnetworkId", subnet.id(),
                 "region", region));
+    }
+
+    private static java.util.List<SubnetworkSecondaryIpRangeArgs> secondaryRanges(PlatformArgs args) {
+        return new java.util.TreeMap<>(args.secondaryRanges).entrySet().stream()
+                .map(r -> SubnetworkSecondaryIpRangeArgs.builder()
+                        .rangeName(r.getKey()).ipCidrRange(r.getValue().toString()).build())
+                .toList();
     }
 
     private CustomResourceOptions childOf(Resource... dependsOn) {

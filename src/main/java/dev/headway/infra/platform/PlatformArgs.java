@@ -5,6 +5,8 @@ import dev.headway.infra.config.Settings;
 import dev.headway.infra.conventions.Names;
 
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,6 +18,7 @@ public final class PlatformArgs {
     final Cidr subnetCidr;
     final double flowLogSampling;
     final Set<Api> apis;
+    final Map<String, Cidr> secondaryRanges;
 
     private PlatformArgs(Builder b) {
         this.project = Objects.requireNonNull(b.project, "project");
@@ -24,6 +27,7 @@ public final class PlatformArgs {
         this.subnetCidr = Objects.requireNonNull(b.subnetCidr, "subnetCidr");
         this.flowLogSampling = b.flowLogSampling;
         this.apis = Set.copyOf(b.apis);
+        this.secondaryRanges = Map.copyOf(b.secondaryRanges);
     }
 
     public static Builder builder() {
@@ -33,7 +37,11 @@ public final class PlatformArgs {
     public static PlatformArgs from(Settings s) {
         return builder().project(s.project()).region(s.region()).names(new Names(s))
                 .subnetCidr(s.network().subnetCidr()).flowLogSampling(s.network().flowLogSampling())
-                .apis(Api.forSettings(s)).build();
+                .apis(Api.forSettings(s))
+                .secondaryRanges(s.training().gke().map(g -> Map.of(
+                        Platform.GKE_PODS_RANGE, g.podsCidr(),
+                        Platform.GKE_SERVICES_RANGE, g.servicesCidr())).orElse(Map.of()))
+                .build();
     }
 
     public static final class Builder {
@@ -43,6 +51,7 @@ public final class PlatformArgs {
         private Cidr subnetCidr;
         private double flowLogSampling = 0.5;
         private Set<Api> apis = EnumSet.of(Api.SERVICE_USAGE, Api.COMPUTE);
+        private Map<String, Cidr> secondaryRanges = Map.of();
 
         /** The project every resource lands in. Required. */
         public Builder project(String project) {
@@ -77,6 +86,15 @@ public final class PlatformArgs {
         public Builder apis(Set<Api> apis) {
             this.apis = EnumSet.copyOf(apis);
             this.apis.add(Api.COMPUTE);
+            return this;
+        }
+
+        /**
+         * Named secondary ranges on the subnet (range name to CIDR), for VPC-native GKE pods and
+         * services; default none.
+         */
+        public Builder secondaryRanges(Map<String, Cidr> secondaryRanges) {
+            this.secondaryRanges = new TreeMap<>(secondaryRanges);
             return this;
         }
 

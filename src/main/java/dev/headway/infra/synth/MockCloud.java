@@ -95,8 +95,16 @@ final class MockCloud implements Mocks {
                 return "projects/123456789012/locations/" + location + "/tensorboards/1234567890123456789";
             case "gcp:container/cluster:Cluster":
                 out.put("endpoint", "10.0.0.2");
-                out.put("masterAuth", Map.of("clusterCaCertificate", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"));
+                out.put("masterAuth", Map.of("clusterCaCertificate", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t",
+                        "clientCertificateConfig", Map.of("issueClientCertificate", false)));
                 return "projects/" + project + "/locations/" + location + "/clusters/" + name;
+            case "gcp:secretmanager/secret:Secret":
+                out.put("name", "projects/123456789012/secrets/" + in.get("secretId"));
+                return "projects/" + project + "/secrets/" + in.get("secretId");
+            case "gcp:firestore/database:Database":
+                return "projects/" + project + "/databases/" + name;
+            case "gcp:cloudrunv2/job:Job":
+                return "projects/" + project + "/locations/" + location + "/jobs/" + name;
             case "gcp:iam/workloadIdentityPool:WorkloadIdentityPool":
                 out.put("name", "projects/123456789012/locations/global/workloadIdentityPools/" + in.get("workloadIdentityPoolId"));
                 return String.valueOf(out.get("name"));

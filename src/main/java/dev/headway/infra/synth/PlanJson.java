@@ -52,6 +52,9 @@ public final class PlanJson {
             o.put("protect", r.protect());
             o.put("retainOnDelete", r.retainOnDelete());
             o.set("inputs", r.inputs());
+            if (!r.provider().isEmpty()) {
+                o.put("provider", r.provider());
+            }
         }
         ObjectNode outputs = root.putObject("outputs");
         plan.outputs().forEach(outputs::set);
@@ -94,7 +97,7 @@ public final class PlanJson {
             resources.add(new PlannedResource(o.required("urn").asText(), o.required("type").asText(),
                     o.required("name").asText(), o.path("parent").asText(""), o.path("custom").asBoolean(true),
                     List.copyOf(deps), propDeps, o.path("protect").asBoolean(false),
-                    o.path("retainOnDelete").asBoolean(false), o.path("inputs")));
+                    o.path("retainOnDelete").asBoolean(false), o.path("inputs"), o.path("provider").asText("")));
         }
         Map<String, JsonNode> outputs = new TreeMap<>();
         root.path("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()));

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param dependsOn            every URN the resource depends on (explicit and through its inputs)
  * @param propertyDependencies input property to the URNs its value came from
  * @param custom               false for components
+ * @param provider             the explicit provider reference ({@code <provider urn>::<id>}) the
+ *                             resource was registered with; empty for the default provider
  */
 public record PlannedResource(
         String urn,
@@ -23,7 +25,21 @@ public record PlannedResource(
         Map<String, List<String>> propertyDependencies,
         boolean protect,
         boolean retainOnDelete,
-        JsonNode inputs) {
+        JsonNode inputs,
+        String provider) {
+
+    /** A resource registered with its type's default provider. */
+    public PlannedResource(String urn, String type, String name, String parent, boolean custom, List<String> dependsOn,
+                           Map<String, List<String>> propertyDependencies, boolean protect, boolean retainOnDelete,
+                           JsonNode inputs) {
+        this(urn, type, name, parent, custom, dependsOn, propertyDependencies, protect, retainOnDelete, inputs, "");
+    }
+
+    /** The URN of the explicit provider this resource was registered with; empty for the default provider. */
+    public String providerUrn() {
+        int sep = provider.lastIndexOf("::");
+        return sep < 0 ? provider : provider.substring(0, sep);
+    }
 
     /** The input at a dotted path ({@code logConfig.flowSampling}, {@code allows[0].ports}); missing node when absent. */
     public JsonNode input(String path) {

@@ -123,7 +123,8 @@ public final class RecordingEngine {
                     r.getDependenciesList().stream().distinct().sorted().toList(),
                     propertyDeps,
                     r.getProtect(), r.getRetainOnDelete(),
-                    Values.of(r.getObject())));
+                    Values.of(r.getObject()),
+                    r.getProvider()));
         }
         out.sort(Comparator.comparing(PlannedResource::urn));
         return List.copyOf(out);

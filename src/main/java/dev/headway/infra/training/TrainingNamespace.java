@@ -1,0 +1,124 @@
+package dev.headway.infra.training;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.serviceaccount.IAMMember;
+import com.pulumi.gcp.serviceaccount.IAMMemberArgs;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.LimitRange;
+import com.pulumi.kubernetes.core.v1.LimitRangeArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.ResourceQuota;
+import com.pulumi.kubernetes.core.v1.ResourceQuotaArgs;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LimitRangeSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.headway.infra.config.SettingsLoader;
+import dev.headway.infra.identity.Identity;
+
+import java.util.Map;
+
+/**
+ * The {@code training} namespace on the GPU cluster, declared through a Kubernetes provider built
+ * from the cluster's endpoint and CA (credentials from {@code gke-gcloud-auth-plugin}, never a
+ * stored token): a ResourceQuota capping {@code requests.nvidia.com/gpu} at the pool size, a
+ * LimitRange, and a Kubernetes service account that Workload Identity maps to the training account.
+ * Kubernetes allows only the {@code requests.} form of quota for extended resources such as GPUs
+ * (GPUs cannot be overcommitted, so limits always equal requests).
+ */
+public final class TrainingNamespace extends ComponentResource {
+    public static final String NAMESPACE = "training";
+    public static final String SERVICE_ACCOUNT = "training";
+    public static final String GPU_QUOTA = "requests.nvidia.com/gpu";
+
+    private final Provider provider;
+
+    /** @param maxGpus the pool size; {@code machineType} bounds the GPUs one pod may ask for */
+    public record Args(GkeTrainingCluster cluster, int maxGpus, String machineType, Identity training,
+                       Map<String, String> labels) {
+    }
+
+    public TrainingNamespace(String name, Args a, ComponentResourceOptions opts) {
+        super("headway:training:TrainingNamespace", name, opts);
+        GkeTrainingCluster gke = a.cluster();
+        this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
+                .kubeconfig(Output.tuple(gke.name(), gke.endpoint(), gke.caCertificate())
+                        .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3)))
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(gke.gpuPool()).build());
+        CustomResourceOptions k8s = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        Map<String, String> labels = Map.of("app.kubernetes.io/part-of", "headway",
+                "app.kubernetes.io/managed-by", "pulumi", "headway/env", a.labels().getOrDefault("env", ""));
+
+        Namespace ns = new Namespace(name + "-namespace", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(labels).build())
+                .build(), k8s);
+        CustomResourceOptions inNs = CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(ns).build();
+        String gpus = String.valueOf(a.maxGpus());
+        new ResourceQuota(name + "-gpu-quota", ResourceQuotaArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("gpu-quota").namespace(NAMESPACE).labels(labels).build())
+                .spec(ResourceQuotaSpecArgs.builder().hard(Map.of(GPU_QUOTA, gpus)).build())
+                .build(), inNs);
+        String perPod = String.valueOf(SettingsLoader.gpusPerNode(a.machineType()));
+        new LimitRange(name + "-limits", LimitRangeArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("training-limits").namespace(NAMESPACE).labels(labels).build())
+                .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
+                        .type("Container")
+                        .defaultRequest(Map.of("cpu", "1", "memory", "4Gi"))
+                        .default_(Map.of("cpu", "4", "memory", "16Gi"))
+                        .max(Map.of(GpuNodePool.GPU_TAINT_KEY, perPod))
+                        .build()).build())
+                .build(), inNs);
+        ServiceAccount ksa = new ServiceAccount(name + "-ksa", ServiceAccountArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(SERVICE_ACCOUNT).namespace(NAMESPACE).labels(labels)
+                        .annotations(a.training().email().applyValue(e -> Map.of("iam.gke.io/gcp-service-account", e)))
+                        .build())
+                .automountServiceAccountToken(true)
+                .build(), inNs);
+        // The pool <project>.svc.id.goog exists once the cluster does; the binding waits for it.
+        new IAMMember(name + "-workload-identity", IAMMemberArgs.builder()
+                .serviceAccountId(a.training().name())
+                .role("roles/iam.workloadIdentityUser")
+                .member("serviceAccount:" + gke.workloadPool() + "[" + NAMESPACE + "/" + SERVICE_ACCOUNT + "]")
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(gke.cluster(), ksa).build());
+        registerOutputs(Map.of("namespace", ns.metadata().applyValue(m -> m.name().orElse(NAMESPACE))));
+    }
+
+    /** A kubeconfig that authenticates with the caller's Google credentials through gke-gcloud-auth-plugin. */
+    static String kubeconfig(String cluster, String endpoint, String ca) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: %1$s
+                  cluster:
+                    server: https://%2$s
+                    certificate-authority-data: %3$s
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %1$s
+                    user: %1$s
+                current-context: %1$s
+                users:
+                - name: %1$s
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: gke-gcloud-auth-plugin
+                      installHint: "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin"
+                      provideClusterInfo: true
+                """.formatted(cluster, endpoint, ca);
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+}
