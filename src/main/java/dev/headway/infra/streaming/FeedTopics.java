@@ -1,0 +1,167 @@
+package dev.headway.infra.streaming;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.projects.ServiceIdentity;
+import com.pulumi.gcp.projects.ServiceIdentityArgs;
+import com.pulumi.gcp.pubsub.Subscription;
+import com.pulumi.gcp.pubsub.SubscriptionArgs;
+import com.pulumi.gcp.pubsub.SubscriptionIAMMember;
+import com.pulumi.gcp.pubsub.SubscriptionIAMMemberArgs;
+import com.pulumi.gcp.pubsub.Topic;
+import com.pulumi.gcp.pubsub.TopicArgs;
+import com.pulumi.gcp.pubsub.TopicIAMMember;
+import com.pulumi.gcp.pubsub.TopicIAMMemberArgs;
+import com.pulumi.gcp.pubsub.inputs.SubscriptionDeadLetterPolicyArgs;
+import com.pulumi.gcp.pubsub.inputs.SubscriptionExpirationPolicyArgs;
+import com.pulumi.gcp.pubsub.inputs.SubscriptionRetryPolicyArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.headway.infra.identity.Identity;
+
+import java.util.Map;
+
+/**
+ * Pub/Sub for the feed: the feed topic the poller publishes to, the Dataflow subscription (ack
+ * deadline, retry backoff, dead-lettering after N deliveries, never expires), the dead-letter
+ * topic and a subscription that holds dead letters for inspection. The Pub/Sub service agent is
+ * made to exist and granted what dead-lettering needs: publish on the dead-letter topic and
+ * subscribe on the Dataflow subscription.
+ */
+public final class FeedTopics extends ComponentResource {
+    static final String PUBLISHER = "roles/pubsub.publisher";
+    static final String SUBSCRIBER = "roles/pubsub.subscriber";
+
+    private final FeedTopicsArgs args;
+    private final Topic feed;
+    private final Topic deadLetter;
+    private final Subscription dataflow;
+    private final Subscription deadLetterHold;
+
+    public FeedTopics(String name, FeedTopicsArgs args, ComponentResourceOptions opts) {
+        super("headway:streaming:FeedTopics", name, opts);
+        this.args = args;
+        this.feed = topic(args.names.of("feed"));
+        this.deadLetter = topic(args.names.of("feed-dead-letter"));
+
+        String subName = args.names.of("feed-dataflow");
+        this.dataflow = new Subscription(subName, SubscriptionArgs.builder()
+                .project(args.project)
+                .name(subName)
+                .topic(feed.id())
+                .labels(args.labels)
+                .ackDeadlineSeconds(args.ackDeadlineSeconds)
+                .messageRetentionDuration(args.subscriptionRetentionSeconds() + "s")
+                .retainAckedMessages(false)
+                .deadLetterPolicy(SubscriptionDeadLetterPolicyArgs.builder()
+                        .deadLetterTopic(deadLetter.id())
+                        .maxDeliveryAttempts(args.maxDeliveryAttempts)
+                        .build())
+                .retryPolicy(SubscriptionRetryPolicyArgs.builder()
+                        .minimumBackoff(args.minBackoffSeconds + "s")
+                        .maximumBackoff(args.maxBackoffSeconds + "s")
+                        .build())
+                .expirationPolicy(never())
+                .build(), child());
+
+        String holdName = args.names.of("feed-dead-letter-sub");
+        this.deadLetterHold = new Subscription(holdName, SubscriptionArgs.builder()
+                .project(args.project)
+                .name(holdName)
+                .topic(deadLetter.id())
+                .labels(args.labels)
+                .ackDeadlineSeconds(args.ackDeadlineSeconds)
+                .messageRetentionDuration(FeedTopicsArgs.MAX_SUBSCRIPTION_RETENTION_SECONDS + "s")
+                .retainAckedMessages(false)
+                .expirationPolicy(never())
+                .build(), child());
+
+        ServiceIdentity agent = new ServiceIdentity("pubsub-service-agent", ServiceIdentityArgs.builder()
+                .project(args.project)
+                .service("pubsub.googleapis.com")
+                .build(), child(args.pubsubApi));
+        Output<String> agentMember = agent.email().applyValue(e -> "serviceAccount:" + e);
+        new TopicIAMMember(args.names.of("feed-dead-letter-publish-pubsub-agent"), TopicIAMMemberArgs.builder()
+                .project(args.project)
+                .topic(deadLetter.id())
+                .role(PUBLISHER)
+                .member(agentMember)
+                .build(), child());
+        new SubscriptionIAMMember(args.names.of("feed-dataflow-subscribe-pubsub-agent"), SubscriptionIAMMemberArgs.builder()
+                .project(args.project)
+                .subscription(dataflow.id())
+                .role(SUBSCRIBER)
+                .member(agentMember)
+                .build(), child());
+
+        registerOutputs(Map.of(
+                "feedTopic", feed.id(),
+                "feedSubscription", dataflow.id(),
+                "deadLetterTopic", deadLetter.id(),
+                "deadLetterSubscription", deadLetterHold.id()));
+    }
+
+    private Topic topic(String name) {
+        return new Topic(name, TopicArgs.builder()
+                .project(args.project)
+                .name(name)
+                .labels(args.labels)
+                .messageRetentionDuration(args.messageRetentionSeconds + "s")
+                .build(), child(args.pubsubApi));
+    }
+
+    /** An empty ttl: the subscription never expires for inactivity. */
+    private static SubscriptionExpirationPolicyArgs never() {
+        return SubscriptionExpirationPolicyArgs.builder().ttl("").build();
+    }
+
+    private CustomResourceOptions child(Resource... dependsOn) {
+        return CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build();
+    }
+
+    /** {@code identity} may publish to the feed topic, and nothing else on it. */
+    public TopicIAMMember grantPublish(Identity identity) {
+        return identity.recordGrant(new TopicIAMMember(
+                args.names.of("feed-publish-" + identity.workload().purpose()), TopicIAMMemberArgs.builder()
+                .project(args.project)
+                .topic(feed.id())
+                .role(PUBLISHER)
+                .member(identity.member())
+                .build(), child()));
+    }
+
+    /** {@code identity} may pull from and acknowledge on the Dataflow subscription. */
+    public SubscriptionIAMMember grantSubscribe(Identity identity) {
+        return identity.recordGrant(new SubscriptionIAMMember(
+                args.names.of("feed-dataflow-subscribe-" + identity.workload().purpose()), SubscriptionIAMMemberArgs.builder()
+                .project(args.project)
+                .subscription(dataflow.id())
+                .role(SUBSCRIBER)
+                .member(identity.member())
+                .build(), child()));
+    }
+
+    /** {@code projects/<project>/topics/<name>}. */
+    public Output<String> topicId() {
+        return feed.id();
+    }
+
+    /** {@code projects/<project>/subscriptions/<name>}. */
+    public Output<String> subscriptionId() {
+        return dataflow.id();
+    }
+
+    public Output<String> deadLetterTopicId() {
+        return deadLetter.id();
+    }
+
+    public Output<String> deadLetterSubscriptionId() {
+        return deadLetterHold.id();
+    }
+
+    /** The Dataflow subscription; a job reading it depends on it, so it drains before the subscription goes. */
+    public Subscription subscription() {
+        return dataflow;
+    }
+}
