@@ -1,8 +1,6 @@
 package dev.headway.infra.streaming;
 
 import com.pulumi.core.Output;
-import com.pulumi.gcp.projects.ServiceIdentity;
-import com.pulumi.gcp.projects.ServiceIdentityArgs;
 import com.pulumi.gcp.pubsub.Subscription;
 import com.pulumi.gcp.pubsub.SubscriptionArgs;
 import com.pulumi.gcp.pubsub.SubscriptionIAMMember;
@@ -23,11 +21,10 @@ import dev.headway.infra.identity.Identity;
 import java.util.Map;
 
 /**
- * Pub/Sub for the feed: the feed topic the poller publishes to, the Dataflow subscription (ack
- * deadline, retry backoff, dead-lettering after N deliveries, never expires), the dead-letter
- * topic and a subscription that holds dead letters for inspection. The Pub/Sub service agent is
- * made to exist and granted what dead-lettering needs: publish on the dead-letter topic and
- * subscribe on the Dataflow subscription.
+ * Pub/Sub for the feed: the feed topic the poller publishes to and the Dataflow subscription (ack
+ * deadline, retry backoff, dead-lettering after N deliveries, never expires), with its
+ * {@link DeadLetterTopic} (dead-letter topic, its holding subscription, and the Pub/Sub service
+ * agent's grants). Workloads get access through {@link #grantPublish} and {@link #grantSubscribe}.
  */
 public final class FeedTopics extends ComponentResource {
     static final String PUBLISHER = "roles/pubsub.publisher";
@@ -35,15 +32,15 @@ public final class FeedTopics extends ComponentResource {
 
     private final FeedTopicsArgs args;
     private final Topic feed;
-    private final Topic deadLetter;
+    private final DeadLetterTopic deadLetter;
     private final Subscription dataflow;
-    private final Subscription deadLetterHold;
 
     public FeedTopics(String name, FeedTopicsArgs args, ComponentResourceOptions opts) {
         super("headway:streaming:FeedTopics", name, opts);
         this.args = args;
-        this.feed = topic(args.names.of("feed"));
-        this.deadLetter = topic(args.names.of("feed-dead-letter"));
+        this.feed = topic(args, args.names.of("feed"), this);
+        this.deadLetter = new DeadLetterTopic("feed-dead-letter", args,
+                ComponentResourceOptions.builder().parent(this).build());
 
         String subName = args.names.of("feed-dataflow");
         this.dataflow = new Subscription(subName, SubscriptionArgs.builder()
@@ -55,7 +52,7 @@ public final class FeedTopics extends ComponentResource {
                 .messageRetentionDuration(args.subscriptionRetentionSeconds() + "s")
                 .retainAckedMessages(false)
                 .deadLetterPolicy(SubscriptionDeadLetterPolicyArgs.builder()
-                        .deadLetterTopic(deadLetter.id())
+                        .deadLetterTopic(deadLetter.topicId())
                         .maxDeliveryAttempts(args.maxDeliveryAttempts)
                         .build())
                 .retryPolicy(SubscriptionRetryPolicyArgs.builder()
@@ -64,60 +61,31 @@ public final class FeedTopics extends ComponentResource {
                         .build())
                 .expirationPolicy(never())
                 .build(), child());
-
-        String holdName = args.names.of("feed-dead-letter-sub");
-        this.deadLetterHold = new Subscription(holdName, SubscriptionArgs.builder()
-                .project(args.project)
-                .name(holdName)
-                .topic(deadLetter.id())
-                .labels(args.labels)
-                .ackDeadlineSeconds(args.ackDeadlineSeconds)
-                .messageRetentionDuration(FeedTopicsArgs.MAX_SUBSCRIPTION_RETENTION_SECONDS + "s")
-                .retainAckedMessages(false)
-                .expirationPolicy(never())
-                .build(), child());
-
-        ServiceIdentity agent = new ServiceIdentity("pubsub-service-agent", ServiceIdentityArgs.builder()
-                .project(args.project)
-                .service("pubsub.googleapis.com")
-                .build(), child(args.pubsubApi));
-        Output<String> agentMember = agent.email().applyValue(e -> "serviceAccount:" + e);
-        new TopicIAMMember(args.names.of("feed-dead-letter-publish-pubsub-agent"), TopicIAMMemberArgs.builder()
-                .project(args.project)
-                .topic(deadLetter.id())
-                .role(PUBLISHER)
-                .member(agentMember)
-                .build(), child());
-        new SubscriptionIAMMember(args.names.of("feed-dataflow-subscribe-pubsub-agent"), SubscriptionIAMMemberArgs.builder()
-                .project(args.project)
-                .subscription(dataflow.id())
-                .role(SUBSCRIBER)
-                .member(agentMember)
-                .build(), child());
+        deadLetter.acceptFrom("feed-dataflow", dataflow);
 
         registerOutputs(Map.of(
                 "feedTopic", feed.id(),
                 "feedSubscription", dataflow.id(),
-                "deadLetterTopic", deadLetter.id(),
-                "deadLetterSubscription", deadLetterHold.id()));
+                "deadLetterTopic", deadLetter.topicId(),
+                "deadLetterSubscription", deadLetter.subscriptionId()));
     }
 
-    private Topic topic(String name) {
+    static Topic topic(FeedTopicsArgs args, String name, Resource parent) {
         return new Topic(name, TopicArgs.builder()
                 .project(args.project)
                 .name(name)
                 .labels(args.labels)
                 .messageRetentionDuration(args.messageRetentionSeconds + "s")
-                .build(), child(args.pubsubApi));
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(args.pubsubApi).build());
     }
 
     /** An empty ttl: the subscription never expires for inactivity. */
-    private static SubscriptionExpirationPolicyArgs never() {
+    static SubscriptionExpirationPolicyArgs never() {
         return SubscriptionExpirationPolicyArgs.builder().ttl("").build();
     }
 
-    private CustomResourceOptions child(Resource... dependsOn) {
-        return CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build();
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
     }
 
     /** {@code identity} may publish to the feed topic, and nothing else on it. */
@@ -153,11 +121,11 @@ public final class FeedTopics extends ComponentResource {
     }
 
     public Output<String> deadLetterTopicId() {
-        return deadLetter.id();
+        return deadLetter.topicId();
     }
 
     public Output<String> deadLetterSubscriptionId() {
-        return deadLetterHold.id();
+        return deadLetter.subscriptionId();
     }
 
     /** The Dataflow subscription; a job reading it depends on it, so it drains before the subscription goes. */
