@@ -2,10 +2,14 @@ package dev.headway.infra;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.headway.infra.artifacts.ArtifactRepos;
+import dev.headway.infra.artifacts.ArtifactReposArgs;
+import dev.headway.infra.artifacts.Repo;
+import dev.headway.infra.batch.BatchWorker;
 import dev.headway.infra.ci.CiAccess;
 import dev.headway.infra.ci.CiAccessArgs;
 import dev.headway.infra.ci.CiRoles;
-import dev.headway.infra.batch.BatchWorker;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.conventions.Labels;
 import dev.headway.infra.conventions.Names;
@@ -21,16 +25,34 @@ import dev.headway.infra.serving.Alerts;
 import dev.headway.infra.serving.Endpoints;
 import dev.headway.infra.serving.PredictionStore;
 import dev.headway.infra.serving.Tensorboard;
+import dev.headway.infra.streaming.DataflowStaging;
+import dev.headway.infra.streaming.DataflowStagingArgs;
+import dev.headway.infra.streaming.FeedTopics;
+import dev.headway.infra.streaming.FeedTopicsArgs;
+import dev.headway.infra.streaming.FlexJob;
+import dev.headway.infra.streaming.FlexJobArgs;
+import dev.headway.infra.streaming.PollerVm;
+import dev.headway.infra.streaming.PollerVmArgs;
 import dev.headway.infra.training.TrainingPool;
 import dev.headway.infra.training.TrainingPoolArgs;
-import com.pulumi.resources.ComponentResourceOptions;
+import dev.headway.infra.warehouse.Layer;
+import dev.headway.infra.warehouse.Schemas;
+import dev.headway.infra.warehouse.Warehouse;
+import dev.headway.infra.warehouse.WarehouseArgs;
 
 import java.util.Arrays;
+import java.util.List;
 
-/** The stack program: settings in, components declared, stack outputs exported. Nothing else. */
+/**
+ * The stack program: settings in, components declared, stack outputs exported. Nothing else.
+ *
+ * <p>Order matters in one way only: every grant a workload needs is declared before the workload
+ * (VM, Dataflow job, Cloud Run job), which depends on its identity's {@code readiness()}.
+ */
 public final class HeadwayStack {
     /** The Pulumi project name; also the config namespace ({@code headway:...}). */
     public static final String PROJECT = "headway";
+    private static final ComponentResourceOptions NONE = ComponentResourceOptions.Empty;
 
     private HeadwayStack() {
     }
@@ -38,65 +60,121 @@ public final class HeadwayStack {
     public static void declare(Context ctx, Settings s) {
         Names names = new Names(s);
         Retention retention = new Retention(s);
-        Platform platform = new Platform("platform", PlatformArgs.from(s), ComponentResourceOptions.Empty);
+
+        // Foundation: APIs and network, one service account per workload, keyless CI.
+        Platform platform = new Platform("platform", PlatformArgs.from(s), NONE);
         Identities identities = new Identities("identities", IdentitiesArgs.builder()
-                .project(s.project()).names(names).iamApi(platform.service(Api.IAM)).build(),
-                ComponentResourceOptions.Empty);
-        // Declared right after Identities: it records the deployer's actAs grant on every workload
-        // account, so workloads declared below (which depend on readiness()) wait for it.
+                .project(s.project()).names(names).iamApi(platform.service(Api.IAM)).build(), NONE);
+        Identity poller = identities.of(Workload.POLLER);
+        Identity dataflow = identities.of(Workload.DATAFLOW);
+        Identity training = identities.of(Workload.TRAINING);
+        Identity pipelines = identities.of(Workload.PIPELINES);
+        Identity serving = identities.of(Workload.SERVING);
+        Identity deployer = identities.of(Workload.DEPLOYER);
+        // Right after Identities: it records the deployer's actAs on every workload account, so every
+        // workload below (which depends on its readiness()) waits for that grant too.
         CiAccess ci = new CiAccess("ci", CiAccessArgs.builder()
-                .project(s.project()).names(new Names(s))
+                .project(s.project()).names(names)
                 .repository(s.ci().githubRepository()).deployBranch(s.ci().deployBranch())
-                .deployer(identities.of(Workload.DEPLOYER)).previewer(identities.of(Workload.PREVIEWER))
+                .deployer(deployer).previewer(identities.of(Workload.PREVIEWER))
                 .workloads(Arrays.stream(Workload.values())
                         .filter(w -> w != Workload.DEPLOYER && w != Workload.PREVIEWER).map(identities::of).toList())
                 .deployerRoles(CiRoles.deployer(s)).previewerRoles(CiRoles.previewer(s))
                 .dependsOn(platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS))
-                .build(), ComponentResourceOptions.Empty);
+                .build(), NONE);
 
-        // CONTRACT (issue 4): stand-ins computed from Names until the lead wires the real outputs of
-        // ArtifactRepos (training repo URL) and Warehouse (monitoring/raw dataset ids) and
-        // StreamingIngestion (feed subscription), and the dependencies on those resources.
-        Output<String> trainingRepoUrl = Output.of(s.region() + "-docker.pkg.dev/" + s.project() + "/" + names.of("training"));
-        Output<String> monitoringDataset = Output.of(names.dataset("monitoring"));
-        Output<String> rawDataset = Output.of(names.dataset("raw"));
-        Output<String> feedSubscription = Output.of(names.of("feed-dataflow"));
+        // Data: images, warehouse, feed topics, Dataflow staging.
+        ArtifactRepos repos = new ArtifactRepos("artifacts", ArtifactReposArgs.from(s, platform.service(Api.ARTIFACT_REGISTRY)), NONE);
+        Warehouse warehouse = new Warehouse("warehouse", WarehouseArgs.from(s, platform.service(Api.BIGQUERY)), NONE);
+        FeedTopics feed = new FeedTopics("feed", FeedTopicsArgs.from(s, platform.service(Api.PUBSUB)), NONE);
+        DataflowStaging staging = new DataflowStaging("dataflow-staging",
+                DataflowStagingArgs.from(s, dataflow, platform.service(Api.STORAGE)), NONE);
 
-        TrainingPool training = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities),
-                ComponentResourceOptions.Empty);
-
-        Identity serving = identities.of(Workload.SERVING);
+        // Training and serving.
+        TrainingPool pool = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities), NONE);
         Endpoints endpoints = new Endpoints("endpoints", new Endpoints.Args(names, s.region(), Labels.of(s, "serving"),
-                s.serving().endpoints(), monitoringDataset, platform.service(Api.AIPLATFORM)), ComponentResourceOptions.Empty);
+                s.serving().endpoints(), warehouse.datasetId(Layer.MONITORING), platform.service(Api.AIPLATFORM)), NONE);
         Tensorboard tensorboard = new Tensorboard("tensorboard", new Tensorboard.Args(names, s.region(),
-                Labels.of(s, "training"), platform.service(Api.AIPLATFORM)), ComponentResourceOptions.Empty);
+                Labels.of(s, "training"), platform.service(Api.AIPLATFORM)), NONE);
         PredictionStore predictions = new PredictionStore("predictions", new PredictionStore.Args(names,
-                s.serving().firestoreLocation(), retention, platform.service(Api.FIRESTORE)), ComponentResourceOptions.Empty);
-        predictions.grantReadWrite(serving);
-        training.pipelineRoot().grantRead(serving);
-        new Alerts("alerts", new Alerts.Args(names, Labels.of(s, "alerts"), s.alerts(), endpoints.ids(), feedSubscription,
-                platform.service(Api.MONITORING)), ComponentResourceOptions.Empty);
+                s.serving().firestoreLocation(), retention, platform.service(Api.FIRESTORE)), NONE);
+        new Alerts("alerts", new Alerts.Args(names, Labels.of(s, "alerts"), s.alerts(), endpoints.ids(),
+                feed.subscriptionName(), platform.service(Api.MONITORING)), NONE);
 
+        // Grants, each on the resource it opens; workloads are declared after them.
+        // Images: data-side images (training, poller, batch, Dataflow template) live in `training`;
+        // `serving` holds only what the endpoints run. CI's deployer pushes images and templates.
+        repos.grantRead(Repo.TRAINING, training);
+        repos.grantRead(Repo.TRAINING, pipelines);
+        repos.grantRead(Repo.TRAINING, poller);
+        repos.grantRead(Repo.SERVING, serving);
+        repos.grantRead(Repo.PIPELINES, pipelines);
+        for (Repo repo : Repo.values()) {
+            repos.grantWrite(repo, deployer);
+        }
+        warehouse.grantDataEditor(Layer.RAW, dataflow);
+        warehouse.grantDataViewer(Layer.RAW, pipelines);
+        warehouse.grantDataEditor(Layer.CLEAN, pipelines);
+        warehouse.grantDataEditor(Layer.FEATURES, pipelines);
+        warehouse.grantDataViewer(Layer.MONITORING, pipelines);
+        warehouse.grantDataViewer(Layer.FEATURES, training);
+        warehouse.grantDataEditor(Layer.MONITORING, "vertex-agent", endpoints.serviceAgentMember());
+        feed.grantPublish(poller);
+        feed.grantSubscribe(dataflow);
+        predictions.grantReadWrite(serving);
+        pool.pipelineRoot().grantRead(serving);
+
+        // Workloads.
+        PollerVm pollerVm = new PollerVm("poller", PollerVmArgs.from(s, poller, repos.url(Repo.TRAINING),
+                feed.topicId(), platform.subnetworkId()), NONE);
+        s.dataflow().job().ifPresent(job -> new FlexJob("feed-to-bigquery", FlexJobArgs.builder()
+                .project(s.project()).region(s.region()).jobName(names.of("feed-to-bigquery"))
+                .labels(Labels.of(s, "dataflow"))
+                .templateGcsPath(job.templateGcsPath()).parameters(job.parameters())
+                .inputSubscription(feed.subscriptionId()).outputTable(warehouse.tableSpec(Schemas.TRIP_UPDATES))
+                .subnetwork(platform.subnetworkSelfLink())
+                .stagingLocation(staging.stagingLocation()).tempLocation(staging.tempLocation())
+                .machineType(s.dataflow().workerMachineType()).maxWorkers(s.dataflow().maxWorkers())
+                .worker(dataflow).dependsOn(List.of(feed.subscription(), platform.service(Api.DATAFLOW)))
+                .build(), NONE));
         if (s.batch().enabled()) {
+            Identity batch = identities.of(Workload.BATCH);
+            repos.grantRead(Repo.TRAINING, batch);
+            warehouse.grantDataEditor(Layer.RAW, batch);
             new BatchWorker("batch", new BatchWorker.Args(names, s.region(), retention, Labels.of(s, "batch"), s.batch(),
-                    identities.of(Workload.BATCH), trainingRepoUrl, rawDataset, platform.service(Api.RUN),
-                    platform.service(Api.CLOUD_SCHEDULER), platform.service(Api.SECRET_MANAGER)), ComponentResourceOptions.Empty);
+                    batch, repos.url(Repo.TRAINING), warehouse.datasetId(Layer.RAW), platform.service(Api.RUN),
+                    platform.service(Api.CLOUD_SCHEDULER), platform.service(Api.SECRET_MANAGER)), NONE);
         }
 
+        // Stack outputs: the contract hooks and CI read (DESIGN.md).
         ctx.export("project", Output.of(s.project()));
         ctx.export("region", Output.of(s.region()));
         ctx.export("env", Output.of(s.env().id()));
         ctx.export("network", platform.networkId());
         ctx.export("subnetwork", platform.subnetworkId());
-        ctx.export("workloadIdentityProvider", ci.workloadIdentityProvider());
-        ctx.export("deployerServiceAccount", ci.deployerServiceAccount());
-        ctx.export("previewerServiceAccount", ci.previewerServiceAccount());
-        ctx.export("pipelineRoot", training.pipelineRootUri());
-        ctx.export("trainingServiceAccount", training.trainingServiceAccount());
-        ctx.export("pipelineServiceAccount", training.pipelineServiceAccount());
+        ctx.export("trainingImageRepo", repos.url(Repo.TRAINING));
+        ctx.export("servingImageRepo", repos.url(Repo.SERVING));
+        ctx.export("pipelineTemplateRepo", repos.url(Repo.PIPELINES));
+        ctx.export("rawDataset", warehouse.datasetId(Layer.RAW));
+        ctx.export("cleanDataset", warehouse.datasetId(Layer.CLEAN));
+        ctx.export("featuresDataset", warehouse.datasetId(Layer.FEATURES));
+        ctx.export("monitoringDataset", warehouse.datasetId(Layer.MONITORING));
+        ctx.export("feedTopic", feed.topicId());
+        ctx.export("feedSubscription", feed.subscriptionId());
+        ctx.export("deadLetterTopic", feed.deadLetterTopicId());
+        ctx.export("pollerInstance", pollerVm.instanceName());
+        ctx.export("pollerZone", pollerVm.zone());
+        ctx.export("dataflowStagingBucket", staging.stagingBucket());
+        ctx.export("dataflowTempBucket", staging.tempBucket());
+        ctx.export("pipelineRoot", pool.pipelineRootUri());
+        ctx.export("trainingServiceAccount", pool.trainingServiceAccount());
+        ctx.export("pipelineServiceAccount", pool.pipelineServiceAccount());
         ctx.export("endpoints", endpoints.resourceNames());
         ctx.export("endpointLogging", endpoints.logging());
         ctx.export("tensorboard", tensorboard.resourceName());
         ctx.export("predictionDatabase", predictions.databaseName());
+        ctx.export("workloadIdentityProvider", ci.workloadIdentityProvider());
+        ctx.export("deployerServiceAccount", ci.deployerServiceAccount());
+        ctx.export("previewerServiceAccount", ci.previewerServiceAccount());
     }
 }

@@ -3,6 +3,8 @@ package dev.headway.infra.serving;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.vertex.AiEndpoint;
 import com.pulumi.gcp.vertex.AiEndpointArgs;
+import com.pulumi.gcp.projects.ServiceIdentity;
+import com.pulumi.gcp.projects.ServiceIdentityArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -25,6 +27,7 @@ public final class Endpoints extends ComponentResource {
     private final Map<String, String> ids;
     private final Output<Map<String, String>> resourceNames;
     private final Output<Map<String, Map<String, Object>>> logging;
+    private final ServiceIdentity vertexAgent;
 
     /**
      * @param monitoringDataset the BigQuery dataset id holding {@code request_response_logging}
@@ -37,6 +40,10 @@ public final class Endpoints extends ComponentResource {
     public Endpoints(String name, Args a, ComponentResourceOptions opts) {
         super("headway:serving:Endpoints", name, opts);
         String project = a.names().project();
+        // Vertex AI's service agent writes request-response logs to BigQuery: make it exist so it can be granted.
+        this.vertexAgent = new ServiceIdentity("aiplatform-service-agent", ServiceIdentityArgs.builder()
+                .project(project).service("aiplatform.googleapis.com").build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi()).build());
         this.ids = EndpointIds.of(project, a.names().env(), a.endpoints().stream().map(Settings.Endpoint::name).toList());
         List<Output<Map.Entry<String, String>>> named = new ArrayList<>();
         List<Output<Map.Entry<String, Map<String, Object>>>> logs = new ArrayList<>();
@@ -75,6 +82,11 @@ public final class Endpoints extends ComponentResource {
     }
 
     /** Endpoint name to numeric id. */
+    /** {@code serviceAccount:<Vertex AI service agent>}: grant it write access where endpoints log. */
+    public Output<String> serviceAgentMember() {
+        return vertexAgent.email().applyValue(e -> "serviceAccount:" + e);
+    }
+
     public Map<String, String> ids() {
         return Map.copyOf(ids);
     }

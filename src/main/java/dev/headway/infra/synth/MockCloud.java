@@ -88,6 +88,12 @@ final class MockCloud implements Mocks {
                 out.put("member", "serviceAccount:" + agent);
                 return "projects/" + project + "/services/" + service;
             }
+            case "gcp:dataflow/flexTemplateJob:FlexTemplateJob": {
+                String jobId = "2024-01-01_00_00_00-" + Math.abs((long) name.hashCode());
+                out.put("jobId", jobId);
+                out.put("state", "JOB_STATE_RUNNING");
+                return jobId;
+            }
             case "gcp:vertex/aiEndpoint:AiEndpoint":
                 return "projects/" + project + "/locations/" + location + "/endpoints/" + name;
             case "gcp:vertex/aiTensorboard:AiTensorboard":

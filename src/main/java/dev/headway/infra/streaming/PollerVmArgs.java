@@ -1,0 +1,159 @@
+package dev.headway.infra.streaming;
+
+import com.pulumi.core.Output;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.conventions.Labels;
+import dev.headway.infra.conventions.Names;
+import dev.headway.infra.identity.Identity;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** Inputs of {@link PollerVm}. Build with {@link #builder()}, or {@link #from}. */
+public final class PollerVmArgs {
+    final String project;
+    final String zone;
+    final Names names;
+    final Map<String, String> labels;
+    final boolean running;
+    final String machineType;
+    final String bootImage;
+    final Output<String> image;
+    final String feedUrl;
+    final int pollIntervalSeconds;
+    final Output<String> topic;
+    final Output<String> subnetwork;
+    final Identity identity;
+
+    private PollerVmArgs(Builder b) {
+        this.project = Objects.requireNonNull(b.project, "project");
+        this.zone = Objects.requireNonNull(b.zone, "zone");
+        this.names = Objects.requireNonNull(b.names, "names");
+        this.labels = Map.copyOf(b.labels);
+        this.running = b.running;
+        this.machineType = Objects.requireNonNull(b.machineType, "machineType");
+        this.bootImage = Objects.requireNonNull(b.bootImage, "bootImage");
+        this.image = Objects.requireNonNull(b.image, "image");
+        this.feedUrl = Objects.requireNonNull(b.feedUrl, "feedUrl");
+        this.pollIntervalSeconds = b.pollIntervalSeconds;
+        this.topic = Objects.requireNonNull(b.topic, "topic");
+        this.subnetwork = Objects.requireNonNull(b.subnetwork, "subnetwork");
+        this.identity = Objects.requireNonNull(b.identity, "identity");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * From {@code headway:poller} and {@code headway:zone}; the container image is
+     * {@code headway:poller.image} inside {@code imageRepo} (an Artifact Registry docker URL).
+     */
+    public static PollerVmArgs from(Settings s, Identity identity, Output<String> imageRepo, Output<String> topic,
+                                    Output<String> subnetwork) {
+        Settings.Poller p = s.poller();
+        return builder().project(s.project()).zone(s.zone()).names(new Names(s)).labels(Labels.of(s, "poller"))
+                .running(p.running()).machineType(p.machineType())
+                .image(imageRepo.applyValue(repo -> repo + "/" + p.image()))
+                .feedUrl(p.feedUrl()).pollIntervalSeconds(p.pollIntervalSeconds())
+                .topic(topic).subnetwork(subnetwork).identity(identity).build();
+    }
+
+    public static final class Builder {
+        private String project;
+        private String zone;
+        private Names names;
+        private Map<String, String> labels = Map.of();
+        private boolean running = true;
+        private String machineType = "e2-micro";
+        private String bootImage = "cos-cloud/cos-stable";
+        private Output<String> image;
+        private String feedUrl;
+        private int pollIntervalSeconds = 30;
+        private Output<String> topic;
+        private Output<String> subnetwork;
+        private Identity identity;
+
+        /** Required. */
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        /** Zone of the VM, inside the subnet's region. Required. */
+        public Builder zone(String zone) {
+            this.zone = zone;
+            return this;
+        }
+
+        /** Required. */
+        public Builder names(Names names) {
+            this.names = names;
+            return this;
+        }
+
+        /** Labels on the VM; default none. */
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        /** RUNNING when true, TERMINATED (stopped, disk kept) when false: pause and resume. Default true. */
+        public Builder running(boolean running) {
+            this.running = running;
+            return this;
+        }
+
+        /** Default e2-micro. */
+        public Builder machineType(String machineType) {
+            this.machineType = machineType;
+            return this;
+        }
+
+        /** Boot image; default Container-Optimized OS stable ({@code cos-cloud/cos-stable}). */
+        public Builder bootImage(String bootImage) {
+            this.bootImage = bootImage;
+            return this;
+        }
+
+        /** Full reference of the poller container image. Required. */
+        public Builder image(Output<String> image) {
+            this.image = image;
+            return this;
+        }
+
+        /** The GTFS-realtime feed to poll. Required. */
+        public Builder feedUrl(String feedUrl) {
+            this.feedUrl = feedUrl;
+            return this;
+        }
+
+        /** Default 30 s. */
+        public Builder pollIntervalSeconds(int seconds) {
+            this.pollIntervalSeconds = seconds;
+            return this;
+        }
+
+        /** The feed topic the poller publishes to ({@code projects/p/topics/t}). Required. */
+        public Builder topic(Output<String> topic) {
+            this.topic = topic;
+            return this;
+        }
+
+        /** The subnet the VM's only (internal) interface is on. Required. */
+        public Builder subnetwork(Output<String> subnetwork) {
+            this.subnetwork = subnetwork;
+            return this;
+        }
+
+        /** The poller's service account; the VM waits for it and every grant recorded on it. Required. */
+        public Builder identity(Identity identity) {
+            this.identity = identity;
+            return this;
+        }
+
+        public PollerVmArgs build() {
+            return new PollerVmArgs(this);
+        }
+    }
+}
