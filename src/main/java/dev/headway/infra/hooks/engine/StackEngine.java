@@ -82,7 +82,7 @@ public final class StackEngine {
         } catch (AutomationException e) {
             // The SDK decodes outputs as Map<String, String>; a map output (endpoints) makes it throw after a
             // finished update. Trust the stack history, not that decoding.
-            if (!(rootCause(e) instanceof JsonParseException)) {
+            if (!causedByJsonDecoding(e)) {
                 throw failed("up", e);
             }
             Optional<UpdateSummary> last = call(ws::getInfo);
@@ -133,15 +133,27 @@ public final class StackEngine {
 
     private UserError failed(String what, AutomationException e) {
         String detail;
-        if (e instanceof CommandException ce) {
-            String stderr = ce.getMessage() == null ? "" : ce.getMessage();
-            detail = stderr.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("code:")
-                    && !l.startsWith("stdout:") && !l.startsWith("stderr:")).reduce((a, b) -> b).orElse("failed");
+        if (e instanceof CommandException) {
+            // CommandException's message is "code: N / stdout: ... / stderr: ...": the engine's last error line.
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            int at = msg.lastIndexOf("stderr: ");
+            String code = msg.lines().findFirst().orElse("failed");
+            detail = at < 0 ? code : msg.substring(at + "stderr: ".length()).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(code);
         } else {
             Throwable root = rootCause(e);
             detail = root.getClass().getSimpleName() + ": " + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
         }
         return new UserError(1, what + " " + stack + " failed: " + detail, e);
+    }
+
+    private static boolean causedByJsonDecoding(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable t) {
