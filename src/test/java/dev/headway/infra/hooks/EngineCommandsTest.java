@@ -2,6 +2,7 @@ package dev.headway.infra.hooks;
 
 import com.google.cloud.aiplatform.v1.DeployedModel;
 import com.google.cloud.aiplatform.v1.Endpoint;
+import dev.headway.infra.testing.ChildCli;
 import dev.headway.infra.testing.CliRun;
 import dev.headway.infra.testing.FakeVertex;
 import dev.headway.infra.testing.StandInPulumi;
@@ -11,12 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,20 +52,8 @@ class EngineCommandsTest {
     }
 
     private Result cliWithPath(String path, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.headway.infra.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
-        pb.environment().put("PATH", path);
-        pb.environment().remove("PULUMI_MONITOR");
-        Path out = Files.createTempFile("out", ".txt");
-        Path err = Files.createTempFile("err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("child JVM did not finish in 120s");
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        CliRun r = ChildCli.run(project, Map.of("PATH", path), args);
+        return new Result(r.exit(), r.out(), r.err());
     }
 
     private Result cli(String... args) throws Exception {

@@ -6,11 +6,14 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.pubsub.v1.ProjectName;
 import com.google.pubsub.v1.Subscription;
+import dev.headway.infra.testing.ChildCli;
+import dev.headway.infra.testing.CliRun;
 import dev.headway.infra.testing.PubSubEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +79,16 @@ class SmokeStreamingTest {
         HookResult r = new SmokeStreaming(Duration.ZERO, pubsub).run(outputs(TOPIC));
         assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
         assertTrue(r.reason().contains("was not read back within 0s"), r.reason());
+        assertEquals(List.of(), subscriptions());
+    }
+
+    @Test
+    void theCliReachesTheEmulatorThroughPubsubEmulatorHost() throws Exception {
+        Path outputs = CliRun.outputsFile("{\"project\": \"headway-dev\", \"feedTopic\": \"" + TOPIC + "\"}");
+        CliRun run = ChildCli.run(Path.of("").toAbsolutePath(), Map.of("PUBSUB_EMULATOR_HOST", emulator.hostPort()),
+                "hooks", "dev", "--only", "smoke-streaming", "--outputs", outputs.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().startsWith("PASS smoke-streaming"), run.out());
         assertEquals(List.of(), subscriptions());
     }
 
