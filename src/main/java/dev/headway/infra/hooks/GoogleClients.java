@@ -97,6 +97,7 @@ public final class GoogleClients {
         return totalTimeout;
     }
 
+    @SuppressWarnings("rawtypes") // gax's channel configurator is declared on the raw ManagedChannelBuilder
     public TransportChannelProvider channel() {
         InstantiatingGrpcChannelProvider.Builder b = InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint);
         if (plaintext) {
