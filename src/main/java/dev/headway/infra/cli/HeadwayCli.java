@@ -15,6 +15,11 @@ import java.io.PrintWriter;
         subcommands = {
                 SynthCommand.class,
                 DiffCommand.class,
+                HooksCommand.class,
+                EngineCommands.Preview.class,
+                EngineCommands.Up.class,
+                EngineCommands.Destroy.class,
+                EngineCommands.Refresh.class,
                 CommandLine.HelpCommand.class
         })
 public final class HeadwayCli implements Runnable {

@@ -1,0 +1,107 @@
+package dev.headway.infra.cli;
+
+import com.pulumi.automation.UpdateSummary;
+import dev.headway.infra.UserError;
+import dev.headway.infra.hooks.StackOutputs;
+import dev.headway.infra.hooks.engine.StackEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code preview|up|destroy|refresh <stack>}: the real engine through the Automation API, on the project
+ * directory (the current one) with its local program. Needs the Pulumi CLI on PATH (else exit 3).
+ */
+final class EngineCommands {
+    private EngineCommands() {
+    }
+
+    abstract static class Base implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<stack>")
+        String stack;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        StackEngine engine() {
+            Stacks.checkName(stack);
+            PrintWriter out = out();
+            return new StackEngine(stack, Path.of("").toAbsolutePath(), line -> {
+                out.println(line);
+                out.flush();
+            });
+        }
+
+        void summary(String verb, UpdateSummary s) {
+            out().println(verb + " " + stack + ": " + (s == null ? "done" : s.result() + " " + s.resourceChanges()));
+            out().flush();
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true, description = "Preview the stack's changes (Automation API).")
+    static final class Preview extends Base {
+        @Override
+        public Integer call() {
+            var changes = engine().preview();
+            out().println("preview " + stack + ": " + changes);
+            return 0;
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Update the stack (Automation API), then run the post-deploy hooks on its outputs. "
+                    + "Exit 0 when the update and all hooks pass, 1 when either fails.")
+    static final class Up extends Base {
+        @Option(names = "--skip-hooks", description = "Update only; run no hooks")
+        boolean skipHooks;
+
+        @Mixin
+        HookOptions hooks;
+
+        @Override
+        public Integer call() {
+            hooks.selected();
+            StackOutputs outputs = engine().up();
+            out().println("up " + stack + ": succeeded");
+            out().flush();
+            return skipHooks ? 0 : hooks.run(stack, outputs, System.getenv(), out());
+        }
+    }
+
+    @Command(name = "destroy", mixinStandardHelpOptions = true,
+            description = "Destroy the stack's resources (Automation API). A prod stack (named prod, or headway:env prod) "
+                    + "needs --confirm <stack-name>.")
+    static final class Destroy extends Base {
+        @Option(names = "--confirm", paramLabel = "STACK", description = "The stack's name again: required to destroy a prod stack")
+        String confirm;
+
+        @Override
+        public Integer call() {
+            Stacks.checkName(stack);
+            if (StackEngine.isProd(stack, Path.of("").toAbsolutePath()) && !stack.equals(confirm)) {
+                throw new UserError(UserError.USAGE, "destroy " + stack + ": a prod stack; nothing done. "
+                        + "Repeat with --confirm " + stack + " to destroy it");
+            }
+            summary("destroy", engine().destroy());
+            return 0;
+        }
+    }
+
+    @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Refresh the stack's state from the cloud (Automation API).")
+    static final class Refresh extends Base {
+        @Override
+        public Integer call() {
+            summary("refresh", engine().refresh());
+            return 0;
+        }
+    }
+}

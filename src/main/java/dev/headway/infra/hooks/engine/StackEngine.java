@@ -1,0 +1,166 @@
+package dev.headway.infra.hooks.engine;
+
+import com.google.gson.JsonParseException;
+import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.CommandException;
+import com.pulumi.automation.CommandRunOptions;
+import com.pulumi.automation.DestroyOptions;
+import com.pulumi.automation.LocalPulumiCommand;
+import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.LocalWorkspaceOptions;
+import com.pulumi.automation.PreviewOptions;
+import com.pulumi.automation.RefreshOptions;
+import com.pulumi.automation.StackNotFoundException;
+import com.pulumi.automation.UpOptions;
+import com.pulumi.automation.UpdateState;
+import com.pulumi.automation.UpdateSummary;
+import com.pulumi.automation.WorkspaceStack;
+import dev.headway.infra.UserError;
+import dev.headway.infra.config.ConfigFile;
+import dev.headway.infra.hooks.StackOutputs;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The real Pulumi engine through the Automation API ({@code com.pulumi.automation}): a {@link LocalWorkspace}
+ * on the project directory with its local program ({@code Pulumi.yaml} runs the built jar), one stack selected.
+ * Needs the {@code pulumi} executable on PATH; without it, one line and exit 3.
+ */
+public final class StackEngine {
+    private final String stack;
+    private final Path workDir;
+    private final Consumer<String> log;
+
+    public StackEngine(String stack, Path workDir, Consumer<String> log) {
+        this.stack = stack;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /** Whether {@code stack} deploys prod: named prod, or its {@code Pulumi.<stack>.yaml} says headway:env prod. */
+    public static boolean isProd(String stack, Path workDir) {
+        if (stack.equals("prod")) {
+            return true;
+        }
+        Path file = workDir.resolve("Pulumi." + stack + ".yaml");
+        return Files.isRegularFile(file) && "prod".equals(ConfigFile.read(file).values().get("headway:env"));
+    }
+
+    /** The {@code pulumi} executable on {@code PATH}, or a one-line environment error. */
+    public static Path requirePulumi(Map<String, String> env) {
+        String path = env.getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, "pulumi");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new UserError(UserError.ENVIRONMENT, "pulumi: the Pulumi CLI is not on PATH; preview, up, destroy and "
+                + "refresh run it through the Automation API (install it from pulumi.com, or use synth/diff offline)");
+    }
+
+    public Map<com.pulumi.automation.OperationType, Integer> preview() {
+        return call(() -> select().preview(PreviewOptions.builder().onStandardOutput(log).build()).changeSummary());
+    }
+
+    /** Runs the update; returns the stack's outputs afterwards. */
+    public StackOutputs up() {
+        WorkspaceStack ws = call(this::select);
+        try {
+            ws.up(UpOptions.builder().onStandardOutput(log).build());
+        } catch (CommandException e) {
+            throw failed("up", e);
+        } catch (AutomationException e) {
+            // The SDK decodes outputs as Map<String, String>; a map output (endpoints) makes it throw after a
+            // finished update. Trust the stack history, not that decoding.
+            if (!causedByJsonDecoding(e)) {
+                throw failed("up", e);
+            }
+            Optional<UpdateSummary> last = call(ws::getInfo);
+            if (last.isEmpty() || last.get().result() != UpdateState.SUCCEEDED) {
+                throw failed("up", e);
+            }
+        }
+        return outputs();
+    }
+
+    public UpdateSummary destroy() {
+        return call(() -> select().destroy(DestroyOptions.builder().onStandardOutput(log).build()).summary());
+    }
+
+    public UpdateSummary refresh() {
+        return call(() -> select().refresh(RefreshOptions.builder().onStandardOutput(log).build()).summary());
+    }
+
+    /** {@code pulumi stack output --json --show-secrets}, as the hooks read it. */
+    public StackOutputs outputs() {
+        return call(() -> {
+            var result = LocalPulumiCommand.create().run(List.of("stack", "output", "--json", "--show-secrets", "--stack", stack),
+                    CommandRunOptions.builder().workingDir(workDir).build());
+            return StackOutputs.parse("stack " + stack, result.standardOutput().isBlank() ? "{}" : result.standardOutput());
+        });
+    }
+
+    private WorkspaceStack select() throws AutomationException {
+        try {
+            return LocalWorkspace.selectStack(stack, workDir, LocalWorkspaceOptions.builder().workDir(workDir).build());
+        } catch (StackNotFoundException e) {
+            throw new UserError(UserError.USAGE, "stack " + stack + " does not exist in this project's backend (pulumi stack init " + stack + ")");
+        }
+    }
+
+    private interface Call<T> {
+        T run() throws AutomationException;
+    }
+
+    private <T> T call(Call<T> c) {
+        requirePulumi(System.getenv());
+        try {
+            return c.run();
+        } catch (AutomationException e) {
+            throw failed("pulumi", e);
+        }
+    }
+
+    private UserError failed(String what, AutomationException e) {
+        String detail;
+        if (e instanceof CommandException) {
+            // CommandException's message is "code: N / stdout: ... / stderr: ...": the engine's last error line.
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            int at = msg.lastIndexOf("stderr: ");
+            String code = msg.lines().findFirst().orElse("failed");
+            detail = at < 0 ? code : msg.substring(at + "stderr: ".length()).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(code);
+        } else {
+            Throwable root = rootCause(e);
+            detail = root.getClass().getSimpleName() + ": " + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        }
+        return new UserError(1, what + " " + stack + " failed: " + detail, e);
+    }
+
+    private static boolean causedByJsonDecoding(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.headway.infra.hooks;
+
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.pubsub.v1.ProjectName;
+import com.google.pubsub.v1.Subscription;
+import dev.headway.infra.testing.ChildCli;
+import dev.headway.infra.testing.CliRun;
+import dev.headway.infra.testing.PubSubEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** smoke-streaming against gcloud's real Pub/Sub emulator, reached through PUBSUB_EMULATOR_HOST. */
+class SmokeStreamingTest {
+    static PubSubEmulator emulator;
+    static GoogleClients pubsub;
+    static final String TOPIC = "projects/headway-dev/topics/hw-dev-feed";
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = PubSubEmulator.start();
+        pubsub = GoogleClients.pubsub(Map.of("PUBSUB_EMULATOR_HOST", emulator.hostPort()), Duration.ofSeconds(20));
+        try (TopicAdminClient topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
+                .setTransportChannelProvider(pubsub.channel()).setCredentialsProvider(pubsub.credentials()).build())) {
+            topics.createTopic(TOPIC);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    private static StackOutputs outputs(String feedTopic) {
+        return StackOutputs.parse("test", "{\"project\": \"headway-dev\", \"feedTopic\": \"" + feedTopic + "\"}");
+    }
+
+    private static List<String> subscriptions() throws Exception {
+        try (SubscriptionAdminClient subs = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
+                .setTransportChannelProvider(pubsub.channel()).setCredentialsProvider(pubsub.credentials()).build())) {
+            List<String> names = new ArrayList<>();
+            for (Subscription s : subs.listSubscriptions(ProjectName.of("headway-dev")).iterateAll()) {
+                names.add(s.getName());
+            }
+            return names;
+        }
+    }
+
+    @Test
+    void theMarkedMessageIsReadBackAndTheSubscriptionRemoved() throws Exception {
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(30), pubsub).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+        assertTrue(r.reason().contains("read back through projects/headway-dev/subscriptions/hw-smoke-"), r.reason());
+        assertEquals(List.of(), subscriptions());
+    }
+
+    @Test
+    void aShortTopicIdIsResolvedInTheProject() {
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(30), pubsub).run(outputs("hw-dev-feed"));
+        assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+    }
+
+    @Test
+    void theSubscriptionIsRemovedWhenTheHookFails() throws Exception {
+        HookResult r = new SmokeStreaming(Duration.ZERO, pubsub).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
+        assertTrue(r.reason().contains("was not read back within 0s"), r.reason());
+        assertEquals(List.of(), subscriptions());
+    }
+
+    @Test
+    void theCliReachesTheEmulatorThroughPubsubEmulatorHost() throws Exception {
+        Path outputs = CliRun.outputsFile("{\"project\": \"headway-dev\", \"feedTopic\": \"" + TOPIC + "\"}");
+        CliRun run = ChildCli.run(Path.of("").toAbsolutePath(), Map.of("PUBSUB_EMULATOR_HOST", emulator.hostPort()),
+                "hooks", "dev", "--only", "smoke-streaming", "--outputs", outputs.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().startsWith("PASS smoke-streaming"), run.out());
+        assertEquals(List.of(), subscriptions());
+    }
+
+    @Test
+    void aMissingTopicFailsNamingIt() throws Exception {
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(30), pubsub).run(outputs("projects/headway-dev/topics/hw-dev-nope"));
+        assertEquals(HookResult.Status.FAIL, r.status());
+        assertEquals("feed topic projects/headway-dev/topics/hw-dev-nope does not exist", r.reason());
+        assertEquals(List.of(), subscriptions());
+    }
+}

@@ -1,0 +1,203 @@
+package dev.headway.infra.testing;
+
+import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
+import com.google.cloud.aiplatform.v1.Endpoint;
+import com.google.cloud.aiplatform.v1.GetEndpointRequest;
+import com.google.cloud.aiplatform.v1.GetPipelineJobRequest;
+import com.google.cloud.aiplatform.v1.PipelineJob;
+import com.google.cloud.aiplatform.v1.PipelineState;
+import com.google.cloud.aiplatform.v1.PredictRequest;
+import com.google.cloud.aiplatform.v1.PredictResponse;
+import com.google.protobuf.Message;
+import com.google.protobuf.Value;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * In-process Vertex AI on 127.0.0.1 for the real {@code google-cloud-aiplatform} client: PipelineService
+ * (CreatePipelineJob, GetPipelineJob), EndpointService (GetEndpoint) and PredictionService (Predict), each
+ * registered under its real gRPC service and method names with protobuf marshallers. Faults are injected per
+ * method ({@link #failNext}); every call is counted. The grpc stub jar with the generated ImplBase classes
+ * (grpc-google-cloud-aiplatform-v1) is not on Maven Central as reached here, so the service definitions are
+ * built from the message types directly — the wire protocol is the same.
+ */
+public final class FakeVertex implements AutoCloseable {
+    /** What an injected fault does: fail before acting, or act and then fail (a lost response). */
+    public enum When { BEFORE, AFTER }
+
+    private record Fault(Status.Code code, When when) {
+    }
+
+    private final Server server;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    /** Pipeline jobs by full name, in creation order. */
+    public final Map<String, PipelineJob> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Endpoints by full name: the fake answers GetEndpoint with these and NOT_FOUND for others. */
+    public final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** States that successive GetPipelineJob calls report for a job, after it was created QUEUED. */
+    public final Deque<PipelineState> stateScript = new ArrayDeque<>();
+    /** How Predict answers; default: one prediction per instance. */
+    public volatile Function<PredictRequest, PredictResponse> predictor = req -> {
+        PredictResponse.Builder b = PredictResponse.newBuilder().setDeployedModelId("1234");
+        req.getInstancesList().forEach(i -> b.addPredictions(Value.newBuilder().setNumberValue(301.5)));
+        return b.build();
+    };
+    public final List<PredictRequest> predictRequests = Collections.synchronizedList(new ArrayList<>());
+
+    private FakeVertex() throws IOException {
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(service("google.cloud.aiplatform.v1.PipelineService",
+                        unary("CreatePipelineJob", CreatePipelineJobRequest.getDefaultInstance(), PipelineJob.getDefaultInstance(), this::create),
+                        unary("GetPipelineJob", GetPipelineJobRequest.getDefaultInstance(), PipelineJob.getDefaultInstance(), this::getJob)))
+                .addService(service("google.cloud.aiplatform.v1.EndpointService",
+                        unary("GetEndpoint", GetEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::getEndpoint)))
+                .addService(service("google.cloud.aiplatform.v1.PredictionService",
+                        unary("Predict", PredictRequest.getDefaultInstance(), PredictResponse.getDefaultInstance(), this::predict)))
+                .build()
+                .start();
+    }
+
+    public static FakeVertex start() throws IOException {
+        return new FakeVertex();
+    }
+
+    /** {@code 127.0.0.1:<port>}, as {@code --vertex-endpoint} takes it. */
+    public String hostPort() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    /** Calls received by a method (such as "CreatePipelineJob"), faults included. */
+    public int calls(String method) {
+        return calls.computeIfAbsent(method, m -> new AtomicInteger()).get();
+    }
+
+    /** The next call of {@code method} fails with {@code code}, before or after acting. */
+    public FakeVertex failNext(String method, Status.Code code, When when) {
+        faults.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(new Fault(code, when));
+        return this;
+    }
+
+    private PipelineJob create(CreatePipelineJobRequest req) {
+        String name = req.getParent() + "/pipelineJobs/" + req.getPipelineJobId();
+        synchronized (jobs) {
+            if (jobs.containsKey(name)) {
+                throw Status.ALREADY_EXISTS.withDescription("PipelineJob " + name + " already exists").asRuntimeException();
+            }
+            PipelineJob job = req.getPipelineJob().toBuilder().setName(name).setState(PipelineState.PIPELINE_STATE_QUEUED).build();
+            jobs.put(name, job);
+            return job;
+        }
+    }
+
+    private PipelineJob getJob(GetPipelineJobRequest req) {
+        synchronized (jobs) {
+            PipelineJob job = jobs.get(req.getName());
+            if (job == null) {
+                throw Status.NOT_FOUND.withDescription(req.getName()).asRuntimeException();
+            }
+            PipelineState next = stateScript.poll();
+            if (next != null) {
+                job = job.toBuilder().setState(next).build();
+                jobs.put(req.getName(), job);
+            }
+            return job;
+        }
+    }
+
+    private Endpoint getEndpoint(GetEndpointRequest req) {
+        Endpoint e = endpoints.get(req.getName());
+        if (e == null) {
+            throw Status.NOT_FOUND.withDescription("Endpoint " + req.getName() + " not found").asRuntimeException();
+        }
+        return e;
+    }
+
+    private PredictResponse predict(PredictRequest req) {
+        predictRequests.add(req);
+        return predictor.apply(req);
+    }
+
+    private static ServerServiceDefinition service(String name, Method<?, ?>... methods) {
+        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(name);
+        for (Method<?, ?> m : methods) {
+            m.addTo(b, name);
+        }
+        return b.build();
+    }
+
+    private <Q extends Message, R extends Message> Method<Q, R> unary(String method, Q req, R resp, Function<Q, R> handler) {
+        return new Method<>(method, req, resp, handler);
+    }
+
+    private final class Method<Q extends Message, R extends Message> {
+        final String name;
+        final Q request;
+        final R response;
+        final Function<Q, R> handler;
+
+        Method(String name, Q request, R response, Function<Q, R> handler) {
+            this.name = name;
+            this.request = request;
+            this.response = response;
+            this.handler = handler;
+        }
+
+        void addTo(ServerServiceDefinition.Builder b, String service) {
+            MethodDescriptor<Q, R> descriptor = MethodDescriptor.<Q, R>newBuilder()
+                    .setType(MethodDescriptor.MethodType.UNARY)
+                    .setFullMethodName(MethodDescriptor.generateFullMethodName(service, name))
+                    .setRequestMarshaller(ProtoUtils.marshaller(request))
+                    .setResponseMarshaller(ProtoUtils.marshaller(response))
+                    .build();
+            b.addMethod(descriptor, ServerCalls.asyncUnaryCall((Q req, io.grpc.stub.StreamObserver<R> obs) -> {
+                calls.computeIfAbsent(name, m -> new AtomicInteger()).incrementAndGet();
+                Deque<Fault> queue = faults.get(name);
+                Fault fault = queue == null ? null : queue.poll();
+                try {
+                    if (fault != null && fault.when() == When.BEFORE) {
+                        throw fault.code().toStatus().withDescription("injected " + fault.code()).asRuntimeException();
+                    }
+                    R result = handler.apply(req);
+                    if (fault != null) {
+                        throw fault.code().toStatus().withDescription("injected " + fault.code() + " after acting").asRuntimeException();
+                    }
+                    obs.onNext(result);
+                    obs.onCompleted();
+                } catch (StatusRuntimeException e) {
+                    obs.onError(e);
+                }
+            }));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        try {
+            server.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
