@@ -6,6 +6,7 @@ import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.config.SettingsLoader;
 
+import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -27,14 +28,24 @@ public final class Main {
 
     /** The Pulumi program: validate all config first; a bad value stops here, before any resource. */
     private static void runProgram(Map<String, String> env) {
-        Settings settings;
-        try {
-            settings = SettingsLoader.load(env.getOrDefault("PULUMI_STACK", "dev"), RawConfig.fromEngineEnvironment(env));
-        } catch (UserError e) {
-            System.err.println("headway-infra: " + e.getMessage());
-            System.exit(e.exitCode());
+        Settings settings = engineSettings(env, System.err);
+        if (settings == null) {
+            System.exit(UserError.USAGE);
             return;
         }
         Pulumi.run(ctx -> HeadwayStack.declare(ctx, settings));
+    }
+
+    /**
+     * The settings from the engine's environment ({@code PULUMI_CONFIG}); on a bad value, prints the
+     * same one line the CLI prints and returns null.
+     */
+    static Settings engineSettings(Map<String, String> env, PrintStream err) {
+        try {
+            return SettingsLoader.load(env.getOrDefault("PULUMI_STACK", "dev"), RawConfig.fromEngineEnvironment(env));
+        } catch (UserError e) {
+            err.println("headway-infra: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
         subcommands = {
                 SynthCommand.class,
                 DiffCommand.class,
+                CheckCommand.class,
                 HooksCommand.class,
                 EngineCommands.Preview.class,
                 EngineCommands.Up.class,
@@ -28,7 +29,7 @@ public final class HeadwayCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: synth, diff, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: synth, diff, check, hooks, preview, up, destroy, refresh, help");
     }
 
     /** Runs the CLI; returns the exit code. Errors are one line on {@code err}, never a stack trace. */

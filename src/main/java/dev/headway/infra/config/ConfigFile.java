@@ -1,18 +1,26 @@
 package dev.headway.infra.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@code Pulumi.<stack>.yaml} stack file the way the Pulumi CLI would hand it to the
@@ -22,7 +30,11 @@ import java.util.TreeSet;
  */
 public final class ConfigFile {
     public static final String SECRET_PLACEHOLDER = "[secret]";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Top-level keys of a Pulumi stack file besides config. */
+    private static final List<String> STACK_FILE_KEYS = List.of(
+            "config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment");
 
     private ConfigFile() {
     }
@@ -46,6 +58,10 @@ public final class ConfigFile {
             doc = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            Matcher dup = Pattern.compile("Duplicate field '([^']*)'").matcher(e.getOriginalMessage());
+            if (dup.find()) {
+                throw new ConfigError(where, "key " + dup.group(1) + " appears twice" + loc + " (the second would silently win); keep one");
+            }
             throw new ConfigError(where, "is not valid YAML" + loc + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("").trim());
         }
@@ -54,6 +70,14 @@ public final class ConfigFile {
         }
         if (!doc.isObject()) {
             throw new ConfigError(where, "expected a map with a config: section, found " + ConfigNode.describe(doc));
+        }
+        Iterator<String> top = doc.fieldNames();
+        while (top.hasNext()) {
+            String name = top.next();
+            if (!STACK_FILE_KEYS.contains(name)) {
+                throw new ConfigError(where + " " + name, "unknown top-level key" + ConfigNode.didYouMean(name, STACK_FILE_KEYS)
+                        + " (a stack file has config:, and optionally secretsprovider:, encryptedkey:, encryptionsalt:, environment:)");
+            }
         }
         JsonNode config = doc.get("config");
         if (config == null || config.isNull()) {
@@ -74,6 +98,10 @@ public final class ConfigFile {
                 secrets.add(key);
                 values.put(key, SECRET_PLACEHOLDER);
             } else if (v.isContainerNode()) {
+                // Like the engine: nested secure values make the whole key secret; offline they stay encrypted.
+                if (replaceNestedSecrets(v)) {
+                    secrets.add(key);
+                }
                 values.put(key, v.toString());
             } else if (v.isNull()) {
                 throw new ConfigError(key, "a value", "nothing");
@@ -82,5 +110,43 @@ public final class ConfigFile {
             }
         });
         return new RawConfig(values, secrets);
+    }
+
+    /** Replaces every nested {@code {secure: ...}} with the placeholder; true when there was one. */
+    private static boolean replaceNestedSecrets(JsonNode node) {
+        boolean any = false;
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            for (String name : List.copyOf(toList(o.fieldNames()))) {
+                JsonNode child = o.get(name);
+                if (isSecure(child)) {
+                    o.put(name, SECRET_PLACEHOLDER);
+                    any = true;
+                } else {
+                    any |= replaceNestedSecrets(child);
+                }
+            }
+        } else if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                if (isSecure(a.get(i))) {
+                    a.set(i, a.textNode(SECRET_PLACEHOLDER));
+                    any = true;
+                } else {
+                    any |= replaceNestedSecrets(a.get(i));
+                }
+            }
+        }
+        return any;
+    }
+
+    private static boolean isSecure(JsonNode v) {
+        return v.isObject() && v.size() == 1 && v.has("secure");
+    }
+
+    private static List<String> toList(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 }

@@ -48,16 +48,19 @@ public final class ConfigNode {
         return path;
     }
 
+    /** True when the key is written (an explicit null counts, so reading it reports "nothing"). */
     public boolean has(String key) {
         known.add(key);
-        JsonNode v = node.get(key);
-        return v != null && !v.isNull();
+        return node.get(key) != null;
     }
 
     private Optional<JsonNode> get(String key) {
         known.add(key);
         JsonNode v = node.get(key);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+        if (v != null && v.isNull()) {
+            throw new ConfigError(keyOf(key), "a value (or remove the key to take the default)", "nothing");
+        }
+        return Optional.ofNullable(v);
     }
 
     // ---- scalars -------------------------------------------------------------------------
@@ -102,7 +105,7 @@ public final class ConfigNode {
         }
         String s = text(key, v.get());
         if (!allowed.contains(s)) {
-            throw new ConfigError(keyOf(key), "one of " + String.join(", ", allowed) + didYouMean(s, allowed), quote(s));
+            throw new ConfigError(keyOf(key), "one of " + String.join(", ", allowed) + didYouMean(s, allowed), describe(v.get()));
         }
         return s;
     }
@@ -166,7 +169,7 @@ public final class ConfigNode {
     public Cidr cidr(String key, int minPrefix, int maxPrefix, String defaultValue) {
         String s = string(key, defaultValue);
         String expected = "an IPv4 CIDR block with a prefix from /" + minPrefix + " to /" + maxPrefix;
-        Cidr cidr = Cidr.parse(s).orElseThrow(() -> new ConfigError(keyOf(key), expected, quote(s)));
+        Cidr cidr = Cidr.parse(s).orElseThrow(() -> new ConfigError(keyOf(key), expected, describe(JsonNodeFactory.instance.textNode(s))));
         if (cidr.prefix() < minPrefix || cidr.prefix() > maxPrefix) {
             throw new ConfigError(keyOf(key), expected, quote(s));
         }
@@ -300,6 +303,9 @@ public final class ConfigNode {
         }
         if (n.isArray()) {
             return "a list " + abbreviate(n.toString());
+        }
+        if (n.isTextual() && ConfigFile.SECRET_PLACEHOLDER.equals(n.textValue())) {
+            return "a secret value (only text settings may be secret; set this one without --secret)";
         }
         if (n.isTextual()) {
             return quote(n.textValue());

@@ -71,4 +71,16 @@ public final class GoogleCloud {
             "NVIDIA_TESLA_V100", "nvidia_v100");
 
     public static final List<String> RELEASE_CHANNELS = List.of("RAPID", "REGULAR", "STABLE");
+
+    /** Keys of the gcp provider's config (besides the per-service {@code gcp:<service>CustomEndpoint} keys). */
+    public static final List<String> PROVIDER_KEYS = List.of("accessToken", "batching", "billingProject", "credentials",
+            "defaultLabels", "disableGooglePartnerName", "googlePartnerName", "impersonateServiceAccount",
+            "impersonateServiceAccountDelegates", "project", "region", "requestReason", "requestTimeout", "scopes",
+            "userProjectOverride", "zone");
+
+    /** GPUs per machine that Google's GPU machine types come with (a2-highgpu-1g .. a2-megagpu-16g). */
+    public static final List<Integer> GPUS_PER_MACHINE = List.of(1, 2, 4, 8, 16);
+
+    /** g2 (L4) machine sizes, in vCPUs. */
+    public static final List<Integer> G2_SIZES = List.of(4, 8, 12, 16, 24, 32, 48, 96);
 }

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * one of these, so both validate the same way.
  */
 public record RawConfig(Map<String, String> values, Set<String> secretKeys) {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** Namespaces a stack file may use; anything else is most likely a typo of one of these. */
     static final Set<String> NAMESPACES = Set.of("headway", "gcp", "kubernetes", "pulumi");
 
@@ -34,11 +35,25 @@ public record RawConfig(Map<String, String> values, Set<String> secretKeys) {
         try {
             String config = env.getOrDefault("PULUMI_CONFIG", "{}");
             JsonNode tree = JSON.readTree(config.isBlank() ? "{}" : config);
-            tree.fields().forEachRemaining(e -> values.put(cleanKey(e.getKey()), e.getValue().asText()));
+            if (!tree.isObject()) {
+                throw new ConfigError("PULUMI_CONFIG", "a JSON object of config keys to values", ConfigNode.describe(tree));
+            }
+            tree.fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                if (v.isNull()) {
+                    throw new ConfigError(cleanKey(e.getKey()), "a value", "nothing");
+                }
+                values.put(cleanKey(e.getKey()), v.isContainerNode() ? v.toString() : v.asText());
+            });
             String secretKeys = env.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]");
-            JSON.readTree(secretKeys.isBlank() ? "[]" : secretKeys).forEach(k -> secrets.add(cleanKey(k.asText())));
+            JsonNode secretTree = JSON.readTree(secretKeys.isBlank() ? "[]" : secretKeys);
+            if (!secretTree.isArray()) {
+                throw new ConfigError("PULUMI_CONFIG_SECRET_KEYS", "a JSON list of config keys", ConfigNode.describe(secretTree));
+            }
+            secretTree.forEach(k -> secrets.add(cleanKey(k.asText())));
         } catch (JsonProcessingException e) {
-            throw new ConfigError("PULUMI_CONFIG", "the engine's config is not JSON: " + e.getOriginalMessage());
+            throw new ConfigError("PULUMI_CONFIG", "the engine's config is not JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         return new RawConfig(values, secrets);
     }

@@ -46,6 +46,7 @@ public final class SettingsLoader {
         if (!GoogleCloud.REGIONS.contains(region)) {
             throw new ConfigError("gcp:region", "a Google Cloud region" + ConfigNode.didYouMean(region, GoogleCloud.REGIONS), "\"" + region + "\"");
         }
+        providerKeys(raw, region);
         ConfigNode root = raw.projectNode();
         String envId = root.oneOf("env", List.of("dev", "prod"), null);
         if (envId == null) {
@@ -65,11 +66,17 @@ public final class SettingsLoader {
             if (!GoogleCloud.LABEL_VALUE.matcher(v).matches()) {
                 throw new ConfigError(root.keyOf("labels") + "." + k, "a label value (lowercase letters, digits, _ or -, at most 63)", "\"" + v + "\"");
             }
+            if (k.startsWith("goog")) {
+                throw new ConfigError(root.keyOf("labels") + "." + k, "a label key that does not start with goog (reserved by Google)", "\"" + k + "\"");
+            }
             if (Set.of("app", "env", "component", "managed-by").contains(k)) {
                 throw new ConfigError(root.keyOf("labels") + "." + k, "a label other than app, env, component, managed-by (those are set for you)", "\"" + k + "\"");
             }
         });
 
+        if (labels.size() > 60) {
+            throw new ConfigError(root.keyOf("labels"), "at most 60 labels (Google allows 64 per resource; 4 are set for you)", labels.size() + " labels");
+        }
         Network network = network(root.object("network"));
         Poller poller = poller(root.object("poller"), prod);
         PubSub pubsub = pubsub(root.object("pubsub"));
@@ -82,6 +89,7 @@ public final class SettingsLoader {
         Batch batch = batch(root.object("batch"), prod);
         Ci ci = ci(root.object("ci"));
         root.done();
+        agree(region, pubsub, warehouse, serving, alerts);
 
         return new Settings(stack, env, project, region, zone, Map.copyOf(labels), network, poller, pubsub, warehouse,
                 artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys());
@@ -109,6 +117,8 @@ public final class SettingsLoader {
     }
 
     private static PubSub pubsub(ConfigNode n) {
+        // The feed subscription keeps unacked messages at most 7 days (topics could keep 31).
+        // topics keep messages up to 31 days; subscriptions at most 7 (FeedTopics caps theirs)
         int retention = n.integer("messageRetentionSeconds", 600, 31 * DAY, 7 * DAY);
         int ack = n.integer("ackDeadlineSeconds", 10, 600, 60);
         int attempts = n.integer("maxDeliveryAttempts", 5, 100, 10);
@@ -164,6 +174,7 @@ public final class SettingsLoader {
             throw new ConfigError(n.keyOf("machineType"), "a " + family + "* machine type for " + accelerator, "\"" + machineType + "\"");
         }
         int maxGpus = n.integer("maxGpus", 0, 64, prod ? 8 : 1);
+        checkGpuMachine(n, machineType);
         int perNode = gpusPerNode(machineType);
         if (maxGpus % perNode != 0) {
             throw new ConfigError(n.keyOf("maxGpus"), "a multiple of " + perNode + " (GPUs per " + machineType + ")", String.valueOf(maxGpus));
@@ -175,7 +186,16 @@ public final class SettingsLoader {
             Cidr master = g.cidr("masterCidr", 28, 28, "172.16.0.0/28");
             Cidr pods = g.cidr("podsCidr", 8, 21, "10.20.0.0/16");
             Cidr services = g.cidr("servicesCidr", 8, 27, "10.30.0.0/20");
-            List<String> authorized = g.strings("masterAuthorizedNetworks", s -> Cidr.parse(s).isPresent(), "an IPv4 CIDR block", List.of());
+            List<String> authorized = g.strings("masterAuthorizedNetworks", s -> Cidr.parse(s).filter(Cidr::isNetworkAddress)
+                    .filter(c -> c.prefix() > 0).isPresent(), "an IPv4 CIDR block (a network address; not 0.0.0.0/0)", List.of());
+            for (Map.Entry<String, Cidr> e : Map.of("masterCidr", master, "podsCidr", pods, "servicesCidr", services).entrySet()) {
+                if (!e.getValue().isPrivate()) {
+                    throw new ConfigError(g.keyOf(e.getKey()), "a private (RFC 1918) range", "\"" + e.getValue() + "\"");
+                }
+            }
+            if (enabled && maxGpus < perNode) {
+                throw new ConfigError(n.keyOf("maxGpus"), "at least " + perNode + " (one " + machineType + ") when " + g.keyOf("enabled") + " is true", String.valueOf(maxGpus));
+            }
             List<Cidr> ranges = List.of(network.subnetCidr(), master, pods, services);
             List<String> names = List.of("headway:network.subnetCidr", g.keyOf("masterCidr"), g.keyOf("podsCidr"), g.keyOf("servicesCidr"));
             for (int i = 0; i < ranges.size(); i++) {
@@ -215,6 +235,9 @@ public final class SettingsLoader {
                 throw new ConfigError(e.keyOf("name"), "a name no other endpoint has", "\"" + name + "\" twice");
             }
             String description = e.string("description", "Headway " + name + " predictions");
+            if (description.length() > 128) {
+                throw new ConfigError(e.keyOf("description"), "at most 128 characters (Vertex AI display text)", description.length() + " characters");
+            }
             double sampling = e.number("samplingRate", 0.0, 1.0, 0.1);
             e.done();
             endpoints.add(new Endpoint(name, description, sampling));
@@ -241,12 +264,121 @@ public final class SettingsLoader {
         boolean enabled = n.bool("enabled", prod);
         String image = n.matching("image", GoogleCloud.IMAGE_REF, "a container image name such as headway-batch:1.0.0", "headway-batch:latest");
         String schedule = n.matching("schedule", GoogleCloud.CRON, "a cron schedule of five fields", "0 6 2 * *");
+        checkCron(n.keyOf("schedule"), schedule);
         String timeZone = n.matching("timeZone", Pattern.compile("[A-Za-z]+(/[A-Za-z_+-]+)*|UTC"), "an IANA time zone such as America/New_York", "America/New_York");
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(timeZone) && !timeZone.equals("UTC")) {
+            throw new ConfigError(n.keyOf("timeZone"), "an IANA time zone such as America/New_York" + ConfigNode.didYouMean(timeZone, java.time.ZoneId.getAvailableZoneIds()), "\"" + timeZone + "\"");
+        }
         List<String> secrets = n.strings("secrets", s -> GoogleCloud.SECRET_ID.matcher(s).matches(), "a Secret Manager secret id", List.of());
+        if (new HashSet<>(secrets).size() != secrets.size()) {
+            throw new ConfigError(n.keyOf("secrets"), "each secret once", secrets.toString());
+        }
         String cpu = n.oneOf("cpu", List.of("1", "2", "4", "8"), "1");
         String memory = n.matching("memory", Pattern.compile("\\d+(Mi|Gi)"), "a memory size such as 2Gi", "2Gi");
+        checkCloudRunSize(n, cpu, memory);
         n.done();
         return new Batch(enabled, image, schedule, timeZone, secrets, cpu, memory);
+    }
+
+    /** gcp: keys are the provider's own; a gcp:zone must be in gcp:region. */
+    private static void providerKeys(RawConfig raw, String region) {
+        for (String key : raw.values().keySet()) {
+            if (!key.startsWith("gcp:")) {
+                continue;
+            }
+            String name = key.substring("gcp:".length());
+            if (!GoogleCloud.PROVIDER_KEYS.contains(name) && !name.endsWith("CustomEndpoint")) {
+                throw new ConfigError(key, "unknown gcp provider key" + ConfigNode.didYouMean(name, GoogleCloud.PROVIDER_KEYS)
+                        + " (project keys go under headway:)");
+            }
+        }
+        String zone = raw.values().get("gcp:zone");
+        if (zone != null) {
+            Matcher m = GoogleCloud.ZONE.matcher(zone);
+            if (!m.matches() || !m.group(1).equals(region)) {
+                throw new ConfigError("gcp:zone", "a zone in gcp:region " + region + " (such as " + region + "-b)", "\"" + zone + "\"");
+            }
+        }
+    }
+
+    /** Values that must agree across components. */
+    private static void agree(String region, PubSub pubsub, Warehouse warehouse, Serving serving, Alerts alerts) {
+        int subscriptionRetention = Math.min(pubsub.messageRetentionSeconds(), 7 * DAY);
+        if (alerts.oldestUnackedSeconds() >= subscriptionRetention) {
+            throw new ConfigError("headway:alerts.oldestUnackedSeconds", "less than the subscription's retention ("
+                    + subscriptionRetention + " s, headway:pubsub.messageRetentionSeconds capped at 7 days), or the alert fires only after the messages are gone",
+                    String.valueOf(alerts.oldestUnackedSeconds()));
+        }
+        String continent = region.substring(0, region.indexOf('-'));
+        String location = warehouse.location();
+        boolean warehouseOk = location.equals("US") ? continent.equals("us") : location.equals("EU") ? continent.equals("europe") : location.equals(region);
+        if (!warehouseOk) {
+            throw new ConfigError("headway:warehouse.location", "a location that holds gcp:region " + region
+                    + " (" + (continent.equals("us") ? "US or " : continent.equals("europe") ? "EU or " : "") + region
+                    + "), so Dataflow and Vertex AI write to BigQuery in their own region", "\"" + location + "\"");
+        }
+        String firestore = serving.firestoreLocation();
+        boolean firestoreOk = firestore.equals("nam5") ? continent.equals("us") : firestore.equals("eur3") ? continent.equals("europe") : firestore.equals(region);
+        if (!firestoreOk) {
+            throw new ConfigError("headway:serving.firestoreLocation", "a location near gcp:region " + region
+                    + " (" + (continent.equals("us") ? "nam5 or " : continent.equals("europe") ? "eur3 or " : "") + region + ")", "\"" + firestore + "\"");
+        }
+    }
+
+    /** GPU machine types come in fixed sizes: a2-highgpu-{1,2,4,8}g, a2-megagpu-16g, g2-standard-{4..96}. */
+    private static void checkGpuMachine(ConfigNode n, String machineType) {
+        Matcher m = Pattern.compile("(a2|a3)-(highgpu|ultragpu|megagpu)-(\\d+)g").matcher(machineType);
+        boolean ok = true;
+        if (m.matches()) {
+            ok = GoogleCloud.GPUS_PER_MACHINE.contains(Integer.parseInt(m.group(3)));
+        } else if (machineType.startsWith("g2-standard-")) {
+            String size = machineType.substring("g2-standard-".length());
+            ok = size.matches("\\d{1,3}") && GoogleCloud.G2_SIZES.contains(Integer.parseInt(size));
+        } else if (machineType.matches("(a2|a3|g2)-.*")) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new ConfigError(n.keyOf("machineType"), "a GPU machine type Google offers (a2-highgpu-1g/2g/4g/8g, a2-megagpu-16g, a2-ultragpu-1g..8g, a3-highgpu-8g, g2-standard-4..96)",
+                    "\"" + machineType + "\"");
+        }
+    }
+
+    private static final List<int[]> CRON_RANGES = List.of(new int[]{0, 59}, new int[]{0, 23}, new int[]{1, 31}, new int[]{1, 12}, new int[]{0, 7});
+    private static final List<String> CRON_FIELDS = List.of("minute", "hour", "day of month", "month", "day of week");
+
+    /** Five cron fields, each *, a number, a range, a list or a step within its range (month and weekday names allowed). */
+    private static void checkCron(String key, String schedule) {
+        String[] fields = schedule.trim().split("\\s+");
+        for (int i = 0; i < fields.length && i < 5; i++) {
+            for (String part : fields[i].split(",", -1)) {
+                String base = part.contains("/") ? part.substring(0, part.indexOf('/')) : part;
+                String step = part.contains("/") ? part.substring(part.indexOf('/') + 1) : "1";
+                boolean ok = step.matches("\\d{1,2}") && Integer.parseInt(step) > 0;
+                if (ok && !base.equals("*") && !(i >= 3 && base.matches("[A-Za-z]{3}"))) {
+                    String[] bounds = base.split("-", -1);
+                    for (String b : bounds) {
+                        ok &= b.matches("\\d{1,2}") && Integer.parseInt(b) >= CRON_RANGES.get(i)[0] && Integer.parseInt(b) <= CRON_RANGES.get(i)[1];
+                    }
+                    ok &= bounds.length <= 2;
+                }
+                if (!ok) {
+                    throw new ConfigError(key, "a cron schedule whose " + CRON_FIELDS.get(i) + " field is within "
+                            + CRON_RANGES.get(i)[0] + "-" + CRON_RANGES.get(i)[1], "\"" + schedule + "\"");
+                }
+            }
+        }
+    }
+
+    /** Cloud Run: memory per CPU (1 CPU up to 4Gi, 2 up to 8Gi, 4 up to 16Gi, 8 up to 32Gi; 4 CPU need 2Gi, 8 need 4Gi). */
+    private static void checkCloudRunSize(ConfigNode n, String cpu, String memory) {
+        long mib = Long.parseLong(memory.replaceAll("\\D", "")) * (memory.endsWith("Gi") ? 1024 : 1);
+        int cpus = Integer.parseInt(cpu);
+        long max = cpus * 4096L;
+        long min = cpus == 8 ? 4096 : cpus == 4 ? 2048 : 512;
+        if (mib < min || mib > max) {
+            throw new ConfigError(n.keyOf("memory"), "from " + (min >= 1024 ? min / 1024 + "Gi" : min + "Mi") + " to " + max / 1024
+                    + "Gi for cpu " + cpu + " (Cloud Run)", "\"" + memory + "\"");
+        }
     }
 
     private static Ci ci(ConfigNode n) {

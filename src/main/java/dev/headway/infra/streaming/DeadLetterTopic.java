@@ -5,6 +5,7 @@ import com.pulumi.gcp.projects.ServiceIdentity;
 import com.pulumi.gcp.projects.ServiceIdentityArgs;
 import com.pulumi.gcp.pubsub.Subscription;
 import com.pulumi.gcp.pubsub.SubscriptionArgs;
+import com.pulumi.gcp.pubsub.inputs.SubscriptionRetryPolicyArgs;
 import com.pulumi.gcp.pubsub.SubscriptionIAMMember;
 import com.pulumi.gcp.pubsub.SubscriptionIAMMemberArgs;
 import com.pulumi.gcp.pubsub.Topic;
@@ -42,6 +43,10 @@ public final class DeadLetterTopic extends ComponentResource {
                 .ackDeadlineSeconds(args.ackDeadlineSeconds)
                 .messageRetentionDuration(FeedTopicsArgs.MAX_SUBSCRIPTION_RETENTION_SECONDS + "s")
                 .retainAckedMessages(false)
+                .retryPolicy(SubscriptionRetryPolicyArgs.builder()
+                        .minimumBackoff(args.minBackoffSeconds + "s")
+                        .maximumBackoff(args.maxBackoffSeconds + "s")
+                        .build())
                 .expirationPolicy(FeedTopics.never())
                 .build(), CustomResourceOptions.builder().parent(this).build());
 

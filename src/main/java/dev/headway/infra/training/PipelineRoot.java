@@ -8,6 +8,7 @@ import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleActionArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleConditionArgs;
+import com.pulumi.gcp.storage.inputs.BucketVersioningArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * prod keeps it on destroy. Access is granted with {@link #grantReadWrite} and {@link #grantRead}.
  */
 public final class PipelineRoot extends ComponentResource {
+    /** Days an overwritten or deleted object version is kept. */
+    static final int NONCURRENT_DAYS = 7;
     /** The folder under the bucket that pipeline runs write to. */
     public static final String PREFIX = "pipeline-root";
 
@@ -42,8 +45,13 @@ public final class PipelineRoot extends ComponentResource {
                 .publicAccessPrevention("enforced")
                 .forceDestroy(args.retention.forceDestroy())
                 .labels(args.labels)
+                // versioned: an overwritten or deleted run artifact stays recoverable for a week
+                .versioning(BucketVersioningArgs.builder().enabled(true).build())
                 .lifecycleRules(BucketLifecycleRuleArgs.builder()
                         .condition(BucketLifecycleRuleConditionArgs.builder().age(args.artifactRetentionDays).build())
+                        .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
+                        .build(), BucketLifecycleRuleArgs.builder()
+                        .condition(BucketLifecycleRuleConditionArgs.builder().daysSinceNoncurrentTime(NONCURRENT_DAYS).build())
                         .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
                         .build())
                 .build(), args.retention.dataStore(this, args.storageApi));

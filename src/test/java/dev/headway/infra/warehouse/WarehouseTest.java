@@ -41,9 +41,9 @@ class WarehouseTest {
             assertEquals("dev", d.input("labels.env").asText());
             assertEquals("hw_dev_" + layer, dev.outputs().get(layer + "Dataset").asText());
         }
-        PlannedResource eu = Synth.stack("dev", java.util.Map.of("headway:warehouse", "{\"location\": \"EU\"}"))
+        PlannedResource regional = Synth.stack("dev", java.util.Map.of("headway:warehouse", "{\"location\": \"us-east1\"}"))
                 .get(DATASET, "hw_dev_raw");
-        assertEquals("EU", eu.input("location").asText());
+        assertEquals("us-east1", regional.input("location").asText());
     }
 
     @Test
