@@ -71,7 +71,8 @@ public final class PredictionStore extends ComponentResource {
                                 .description("Documents of the Headway predictions database only")
                                 .expression("resource.name == \"" + resourceName() + "\"")
                                 .build())
-                        .build(), CustomResourceOptions.builder().parent(this).dependsOn(database).build()));
+                        // no dependency on the database: a conditional grant may name one that is still being created
+                        .build(), CustomResourceOptions.builder().parent(this).build()));
     }
 
     public Output<String> databaseName() {

@@ -52,7 +52,9 @@ public final class TrainingNamespace extends ComponentResource {
                 .kubeconfig(Output.tuple(gke.name(), gke.endpoint(), gke.caCertificate())
                         .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3)))
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(gke.gpuPool()).build());
+                // only the API server is needed (from the kubeconfig's inputs), not the GPU nodes: the
+                // namespace and its quota are created while the node pool is still coming up
+                .build(), CustomResourceOptions.builder().parent(this).build());
         CustomResourceOptions k8s = CustomResourceOptions.builder().parent(this).provider(provider).build();
         Map<String, String> labels = Map.of("app.kubernetes.io/part-of", "headway",
                 "app.kubernetes.io/managed-by", "pulumi", "headway/env", a.labels().getOrDefault("env", ""));
