@@ -1,6 +1,7 @@
 package dev.headway.infra.cli;
 
 import dev.headway.infra.UserError;
+import dev.headway.infra.hooks.EndpointLogging;
 import dev.headway.infra.hooks.GoogleClients;
 import dev.headway.infra.hooks.Hook;
 import dev.headway.infra.hooks.HookResult;
@@ -24,9 +25,10 @@ import java.util.Optional;
 
 /** The post-deploy hook options, shared by {@code hooks} and {@code up}; builds the hooks and runs them. */
 final class HookOptions {
-    static final List<String> ALL = List.of(SmokeWarehouse.NAME, SmokeStreaming.NAME, SmokeEndpoint.NAME, SubmitPipeline.NAME);
+    static final List<String> ALL = List.of(SmokeWarehouse.NAME, SmokeStreaming.NAME, EndpointLogging.NAME, SmokeEndpoint.NAME,
+            SubmitPipeline.NAME);
 
-    @Option(names = "--only", split = ",", paramLabel = "HOOK", description = "Run only these hooks (of: smoke-warehouse, smoke-streaming, smoke-endpoint, submit-pipeline)")
+    @Option(names = "--only", split = ",", paramLabel = "HOOK", description = "Run only these hooks (of: smoke-warehouse, smoke-streaming, endpoint-logging, smoke-endpoint, submit-pipeline)")
     List<String> only;
 
     @Option(names = "--report", paramLabel = "F", description = "Write the JSON report to F")
@@ -65,7 +67,7 @@ final class HookOptions {
     @Option(names = "--param-output", paramLabel = "NAME=OUTPUT", description = "submit-pipeline: fill parameter NAME from stack output OUTPUT")
     Map<String, String> paramOutputs = new LinkedHashMap<>();
 
-    @Option(names = "--dry-run", description = "submit-pipeline: print the CreatePipelineJobRequest (protobuf JSON), send nothing")
+    @Option(names = "--dry-run", description = "submit-pipeline, endpoint-logging: print the CreatePipelineJobRequest / UpdateEndpointRequests (protobuf JSON), send nothing")
     boolean dryRun;
 
     @Option(names = "--wait", description = "submit-pipeline: show progress until the job ends")
@@ -110,6 +112,7 @@ final class HookOptions {
                 case SmokeWarehouse.NAME -> new SmokeWarehouse(WarehouseSchema.fromPlan(Stacks.synth(stack, configFile)),
                         Optional.ofNullable(bigqueryEndpoint), env, GoogleClients.forEndpoint("bigquery.googleapis.com:443", timeout));
                 case SmokeStreaming.NAME -> new SmokeStreaming(Duration.ofSeconds(streamingTimeoutSeconds), GoogleClients.pubsub(env, timeout));
+                case EndpointLogging.NAME -> new EndpointLogging(vertex, dryRun, out);
                 case SmokeEndpoint.NAME -> new SmokeEndpoint(new SmokeEndpoint.Options(Optional.ofNullable(instances),
                         Duration.ofMillis(latencyBudgetMs), noModel), vertex);
                 case SubmitPipeline.NAME -> new SubmitPipeline(new SubmitPipeline.Options(stack, Optional.ofNullable(template),

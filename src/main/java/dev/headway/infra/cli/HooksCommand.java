@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "hooks", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Post-deploy hooks on the stack's outputs: smoke-warehouse, smoke-streaming, smoke-endpoint, "
+        description = "Post-deploy hooks on the stack's outputs: smoke-warehouse, smoke-streaming, endpoint-logging, smoke-endpoint, "
                 + "submit-pipeline. One line per hook. Exit 0 all pass (skips allowed), 1 any fail, 2 usage, "
                 + "3 outputs missing or unreadable (nothing sent).")
 final class HooksCommand implements Callable<Integer> {

@@ -21,6 +21,10 @@ import java.util.TreeMap;
 public record RequestResponseLogging(String endpoint, boolean enabled, double samplingRate, String outputUri) {
     public static final String TABLE = "request_response_logging";
     public static final String FIELD = "predict_request_response_logging_config";
+    private static final String ENDPOINT = "endpoint";
+    private static final String ENABLED = "enabled";
+    private static final String SAMPLING_RATE = "samplingRate";
+    private static final String DESTINATION = "bigqueryDestination";
 
     public RequestResponseLogging {
         if (samplingRate < 0 || samplingRate > 1) {
@@ -52,10 +56,34 @@ public record RequestResponseLogging(String endpoint, boolean enabled, double sa
     /** As a stack output value. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new TreeMap<>();
-        m.put("endpoint", endpoint);
-        m.put("enabled", enabled);
-        m.put("samplingRate", samplingRate);
-        m.put("bigqueryDestination", outputUri);
+        m.put(ENDPOINT, endpoint);
+        m.put(ENABLED, enabled);
+        m.put(SAMPLING_RATE, samplingRate);
+        m.put(DESTINATION, outputUri);
         return m;
+    }
+
+    /**
+     * The inverse of {@link #toMap}: one entry of the {@code endpointLogging} stack output as read back
+     * (a JSON number may come back as an integer). A missing or mistyped field: IllegalArgumentException
+     * naming it.
+     */
+    public static RequestResponseLogging fromMap(Map<String, ?> m) {
+        Object rate = m.get(SAMPLING_RATE);
+        if (!(rate instanceof Number n)) {
+            throw new IllegalArgumentException(SAMPLING_RATE + " must be a number, was " + rate);
+        }
+        Object enabled = m.get(ENABLED);
+        if (!(enabled instanceof Boolean b)) {
+            throw new IllegalArgumentException(ENABLED + " must be true or false, was " + enabled);
+        }
+        return new RequestResponseLogging(text(m, ENDPOINT), b, n.doubleValue(), text(m, DESTINATION));
+    }
+
+    private static String text(Map<String, ?> m, String key) {
+        if (!(m.get(key) instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException(key + " must be a non-empty string, was " + m.get(key));
+        }
+        return s;
     }
 }

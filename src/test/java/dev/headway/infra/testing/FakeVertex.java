@@ -8,8 +8,10 @@ import com.google.cloud.aiplatform.v1.PipelineJob;
 import com.google.cloud.aiplatform.v1.PipelineState;
 import com.google.cloud.aiplatform.v1.PredictRequest;
 import com.google.cloud.aiplatform.v1.PredictResponse;
+import com.google.cloud.aiplatform.v1.UpdateEndpointRequest;
 import com.google.protobuf.Message;
 import com.google.protobuf.Value;
+import com.google.protobuf.util.FieldMaskUtil;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -35,7 +37,8 @@ import java.util.function.Function;
 
 /**
  * In-process Vertex AI on 127.0.0.1 for the real {@code google-cloud-aiplatform} client: PipelineService
- * (CreatePipelineJob, GetPipelineJob), EndpointService (GetEndpoint) and PredictionService (Predict), each
+ * (CreatePipelineJob, GetPipelineJob), EndpointService (GetEndpoint, UpdateEndpoint with an update mask) and
+ * PredictionService (Predict), each
  * registered under its real gRPC service and method names with protobuf marshallers. Faults are injected per
  * method ({@link #failNext}); every call is counted. The grpc stub jar with the generated ImplBase classes
  * (grpc-google-cloud-aiplatform-v1) is not on Maven Central as reached here, so the service definitions are
@@ -53,7 +56,10 @@ public final class FakeVertex implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     /** Pipeline jobs by full name, in creation order. */
     public final Map<String, PipelineJob> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
-    /** Endpoints by full name: the fake answers GetEndpoint with these and NOT_FOUND for others. */
+    /**
+     * Endpoints by full name: the fake answers GetEndpoint with these and NOT_FOUND for others; UpdateEndpoint
+     * replaces the fields its mask names (INVALID_ARGUMENT for an empty or unknown mask, as Vertex does).
+     */
     public final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     /** States that successive GetPipelineJob calls report for a job, after it was created QUEUED. */
     public final Deque<PipelineState> stateScript = new ArrayDeque<>();
@@ -64,6 +70,8 @@ public final class FakeVertex implements AutoCloseable {
         return b.build();
     };
     public final List<PredictRequest> predictRequests = Collections.synchronizedList(new ArrayList<>());
+    /** Every UpdateEndpoint request received, faulted ones included, in order. */
+    public final List<UpdateEndpointRequest> updateRequests = Collections.synchronizedList(new ArrayList<>());
 
     private FakeVertex() throws IOException {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -71,7 +79,8 @@ public final class FakeVertex implements AutoCloseable {
                         unary("CreatePipelineJob", CreatePipelineJobRequest.getDefaultInstance(), PipelineJob.getDefaultInstance(), this::create),
                         unary("GetPipelineJob", GetPipelineJobRequest.getDefaultInstance(), PipelineJob.getDefaultInstance(), this::getJob)))
                 .addService(service("google.cloud.aiplatform.v1.EndpointService",
-                        unary("GetEndpoint", GetEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::getEndpoint)))
+                        unary("GetEndpoint", GetEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::getEndpoint),
+                        unary("UpdateEndpoint", UpdateEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::updateEndpoint)))
                 .addService(service("google.cloud.aiplatform.v1.PredictionService",
                         unary("Predict", PredictRequest.getDefaultInstance(), PredictResponse.getDefaultInstance(), this::predict)))
                 .build()
@@ -131,6 +140,26 @@ public final class FakeVertex implements AutoCloseable {
             throw Status.NOT_FOUND.withDescription("Endpoint " + req.getName() + " not found").asRuntimeException();
         }
         return e;
+    }
+
+    private Endpoint updateEndpoint(UpdateEndpointRequest req) {
+        updateRequests.add(req);
+        String name = req.getEndpoint().getName();
+        if (req.getUpdateMask().getPathsCount() == 0 || !FieldMaskUtil.isValid(Endpoint.class, req.getUpdateMask())
+                || req.getUpdateMask().getPathsList().contains("name")) {
+            throw Status.INVALID_ARGUMENT.withDescription("update_mask " + req.getUpdateMask().getPathsList()
+                    + " is not a valid mask of updatable Endpoint fields").asRuntimeException();
+        }
+        Endpoint updated = endpoints.computeIfPresent(name, (n, current) -> {
+            Endpoint.Builder b = current.toBuilder();
+            FieldMaskUtil.merge(req.getUpdateMask(), req.getEndpoint(), b,
+                    new FieldMaskUtil.MergeOptions().setReplaceMessageFields(true).setReplaceRepeatedFields(true));
+            return b.build();
+        });
+        if (updated == null) {
+            throw Status.NOT_FOUND.withDescription("Endpoint " + name + " not found").asRuntimeException();
+        }
+        return updated;
     }
 
     private PredictResponse predict(PredictRequest req) {
