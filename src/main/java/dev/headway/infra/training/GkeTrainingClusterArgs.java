@@ -5,13 +5,13 @@ import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.conventions.DataArgs;
 import dev.headway.infra.identity.Identity;
-import dev.headway.infra.platform.Platform;
 
 import java.util.List;
 
 /**
  * Inputs of {@link GkeTrainingCluster}: the common ones ({@link DataArgs}: deletion protection in
- * prod) and these.
+ * prod) and the pool it backs, whose region, zone, accelerator, size, GKE settings and network it
+ * takes, so the cluster cannot disagree with its pool.
  */
 public final class GkeTrainingClusterArgs extends DataArgs {
     final String region;
@@ -25,12 +25,14 @@ public final class GkeTrainingClusterArgs extends DataArgs {
 
     private GkeTrainingClusterArgs(Builder b) {
         super(b);
-        this.region = required(b.region, "region");
-        this.zone = required(b.zone, "zone");
-        this.training = required(b.training, "training");
-        this.gke = required(b.gke, "gke");
-        this.network = required(b.network, "network");
-        this.subnetwork = required(b.subnetwork, "subnetwork");
+        TrainingPoolArgs pool = required(b.pool, "pool");
+        this.region = pool.region;
+        this.zone = pool.zone;
+        this.training = pool.training;
+        this.gke = training.gke().orElseThrow(() -> new IllegalArgumentException(
+                "the pool has no GKE backend (headway:training.gke)"));
+        this.network = pool.platform.networkId();
+        this.subnetwork = pool.platform.subnetworkId();
         this.nodeIdentity = required(b.nodeIdentity, "nodeIdentity");
         this.dependsOn = List.copyOf(b.dependsOn);
     }
@@ -40,49 +42,17 @@ public final class GkeTrainingClusterArgs extends DataArgs {
     }
 
     public static final class Builder extends DataArgs.Builder<Builder> {
-        private String region;
-        private String zone;
-        private Settings.Training training;
-        private Settings.Gke gke;
-        private Output<String> network;
-        private Output<String> subnetwork;
+        private TrainingPoolArgs pool;
         private Identity nodeIdentity;
         private List<Resource> dependsOn = List.of();
 
-        /** The regional control plane's region. Required. */
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        /** The one zone the GPU node pool's nodes run in. Required. */
-        public Builder zone(String zone) {
-            this.zone = zone;
-            return this;
-        }
-
-        /** Accelerator, machine type and pool size ({@code maxGpus}) of the GPU node pool. Required. */
-        public Builder training(Settings.Training training) {
-            this.training = training;
-            return this;
-        }
-
-        /** Spot, release channel, master range and authorized networks. Required. */
-        public Builder gke(Settings.Gke gke) {
-            this.gke = gke;
-            return this;
-        }
-
-        /** The VPC ({@link Platform#networkId()}). Required. */
-        public Builder network(Output<String> network) {
-            this.network = network;
-            return this;
-        }
-
-        /** The subnet holding the {@code gke-pods} / {@code gke-services} secondary ranges. Required. */
-        public Builder subnetwork(Output<String> subnetwork) {
-            this.subnetwork = subnetwork;
-            return this;
+        /**
+         * The pool this cluster backs: also its common inputs. The cluster is regional in the pool's
+         * region, its GPU nodes in the pool's zone, on the platform subnet's GKE ranges. Required.
+         */
+        public Builder pool(TrainingPoolArgs pool) {
+            this.pool = pool;
+            return sameAs(pool);
         }
 
         /** The account nodes run as (the training account). Required. */

@@ -60,8 +60,7 @@ public final class TrainingPool extends ComponentResource {
             List<Resource> deps = new ArrayList<>(training.readiness());
             deps.add(platform.service(Api.CONTAINER));
             GkeTrainingCluster cluster = new GkeTrainingCluster(name + "-gke", GkeTrainingClusterArgs.builder()
-                    .sameAs(args).region(args.region).zone(args.zone).training(t).gke(g).network(platform.networkId())
-                    .subnetwork(platform.subnetworkId()).nodeIdentity(training).dependsOn(deps).build(), child());
+                    .pool(args).nodeIdentity(training).dependsOn(deps).build(), child());
             new TrainingNamespace(name + "-namespace", TrainingNamespaceArgs.builder().sameAs(args)
                     .cluster(cluster).maxGpus(t.maxGpus()).machineType(t.machineType()).training(training).build(),
                     child());
