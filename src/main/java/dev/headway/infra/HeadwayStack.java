@@ -7,13 +7,10 @@ import dev.headway.infra.artifacts.ArtifactRepos;
 import dev.headway.infra.artifacts.ArtifactReposArgs;
 import dev.headway.infra.artifacts.Repo;
 import dev.headway.infra.batch.BatchWorker;
+import dev.headway.infra.batch.BatchWorkerArgs;
 import dev.headway.infra.ci.CiAccess;
 import dev.headway.infra.ci.CiAccessArgs;
-import dev.headway.infra.ci.CiRoles;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Labels;
-import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
 import dev.headway.infra.identity.Identities;
 import dev.headway.infra.identity.IdentitiesArgs;
 import dev.headway.infra.identity.Identity;
@@ -22,9 +19,13 @@ import dev.headway.infra.platform.Api;
 import dev.headway.infra.platform.Platform;
 import dev.headway.infra.platform.PlatformArgs;
 import dev.headway.infra.serving.Alerts;
+import dev.headway.infra.serving.AlertsArgs;
 import dev.headway.infra.serving.Endpoints;
+import dev.headway.infra.serving.EndpointsArgs;
 import dev.headway.infra.serving.PredictionStore;
+import dev.headway.infra.serving.PredictionStoreArgs;
 import dev.headway.infra.serving.Tensorboard;
+import dev.headway.infra.serving.TensorboardArgs;
 import dev.headway.infra.streaming.DataflowStaging;
 import dev.headway.infra.streaming.DataflowStagingArgs;
 import dev.headway.infra.streaming.FeedTopics;
@@ -39,9 +40,6 @@ import dev.headway.infra.warehouse.Layer;
 import dev.headway.infra.warehouse.Schemas;
 import dev.headway.infra.warehouse.Warehouse;
 import dev.headway.infra.warehouse.WarehouseArgs;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The stack program: settings in, components declared, stack outputs exported. Nothing else.
@@ -58,13 +56,9 @@ public final class HeadwayStack {
     }
 
     public static void declare(Context ctx, Settings s) {
-        Names names = new Names(s);
-        Retention retention = new Retention(s);
-
         // Foundation: APIs and network, one service account per workload, keyless CI.
         Platform platform = new Platform("platform", PlatformArgs.from(s), NONE);
-        Identities identities = new Identities("identities", IdentitiesArgs.builder()
-                .project(s.project()).names(names).iamApi(platform.service(Api.IAM)).build(), NONE);
+        Identities identities = new Identities("identities", IdentitiesArgs.from(s, platform.service(Api.IAM)), NONE);
         Identity poller = identities.of(Workload.POLLER);
         Identity dataflow = identities.of(Workload.DATAFLOW);
         Identity training = identities.of(Workload.TRAINING);
@@ -73,15 +67,8 @@ public final class HeadwayStack {
         Identity deployer = identities.of(Workload.DEPLOYER);
         // Right after Identities: it records the deployer's actAs on every workload account, so every
         // workload below (which depends on its readiness()) waits for that grant too.
-        CiAccess ci = new CiAccess("ci", CiAccessArgs.builder()
-                .project(s.project()).names(names)
-                .repository(s.ci().githubRepository()).deployBranch(s.ci().deployBranch())
-                .deployer(deployer).previewer(identities.of(Workload.PREVIEWER))
-                .workloads(Arrays.stream(Workload.values())
-                        .filter(w -> w != Workload.DEPLOYER && w != Workload.PREVIEWER).map(identities::of).toList())
-                .deployerRoles(CiRoles.deployer(s)).previewerRoles(CiRoles.previewer(s))
-                .dependsOn(platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS))
-                .build(), NONE);
+        CiAccess ci = new CiAccess("ci", CiAccessArgs.from(s, identities,
+                platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS)), NONE);
 
         // Data: images, warehouse, feed topics, Dataflow staging.
         ArtifactRepos repos = new ArtifactRepos("artifacts", ArtifactReposArgs.from(s, platform.service(Api.ARTIFACT_REGISTRY)), NONE);
@@ -92,14 +79,12 @@ public final class HeadwayStack {
 
         // Training and serving.
         TrainingPool pool = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities), NONE);
-        Endpoints endpoints = new Endpoints("endpoints", new Endpoints.Args(names, s.region(), Labels.of(s, "serving"),
-                s.serving().endpoints(), warehouse.datasetId(Layer.MONITORING), platform.service(Api.AIPLATFORM)), NONE);
-        Tensorboard tensorboard = new Tensorboard("tensorboard", new Tensorboard.Args(names, s.region(),
-                Labels.of(s, "training"), platform.service(Api.AIPLATFORM)), NONE);
-        PredictionStore predictions = new PredictionStore("predictions", new PredictionStore.Args(names,
-                s.serving().firestoreLocation(), retention, platform.service(Api.FIRESTORE)), NONE);
-        new Alerts("alerts", new Alerts.Args(names, Labels.of(s, "alerts"), s.alerts(), endpoints.ids(),
-                feed.subscriptionName(), platform.service(Api.MONITORING)), NONE);
+        Endpoints endpoints = new Endpoints("endpoints", EndpointsArgs.from(s, warehouse.datasetId(Layer.MONITORING),
+                platform.service(Api.AIPLATFORM)), NONE);
+        Tensorboard tensorboard = new Tensorboard("tensorboard", TensorboardArgs.from(s, platform.service(Api.AIPLATFORM)), NONE);
+        PredictionStore predictions = new PredictionStore("predictions",
+                PredictionStoreArgs.from(s, platform.service(Api.FIRESTORE)), NONE);
+        new Alerts("alerts", AlertsArgs.from(s, endpoints.ids(), feed.subscriptionName(), platform.service(Api.MONITORING)), NONE);
 
         // Grants, each on the resource it opens; workloads are declared after them.
         // Images: data-side images (training, poller, batch, Dataflow template) live in `training`;
@@ -127,23 +112,15 @@ public final class HeadwayStack {
         // Workloads.
         PollerVm pollerVm = new PollerVm("poller", PollerVmArgs.from(s, poller, repos.url(Repo.TRAINING),
                 feed.topicId(), platform.subnetworkId()), NONE);
-        s.dataflow().job().ifPresent(job -> new FlexJob("feed-to-bigquery", FlexJobArgs.builder()
-                .project(s.project()).region(s.region()).jobName(names.of("feed-to-bigquery"))
-                .labels(Labels.of(s, "dataflow"))
-                .templateGcsPath(job.templateGcsPath()).parameters(job.parameters())
-                .inputSubscription(feed.subscriptionId()).outputTable(warehouse.tableSpec(Schemas.TRIP_UPDATES))
-                .subnetwork(platform.subnetworkSelfLink())
-                .stagingLocation(staging.stagingLocation()).tempLocation(staging.tempLocation())
-                .machineType(s.dataflow().workerMachineType()).maxWorkers(s.dataflow().maxWorkers())
-                .worker(dataflow).dependsOn(List.of(feed.subscription(), platform.service(Api.DATAFLOW)))
-                .build(), NONE));
+        s.dataflow().job().ifPresent(job -> new FlexJob("feed-to-bigquery", FlexJobArgs.from(s, job, dataflow, feed,
+                staging, warehouse.tableSpec(Schemas.TRIP_UPDATES), platform.subnetworkSelfLink(),
+                platform.service(Api.DATAFLOW)), NONE));
         if (s.batch().enabled()) {
             Identity batch = identities.of(Workload.BATCH);
             repos.grantRead(Repo.TRAINING, batch);
             warehouse.grantDataEditor(Layer.RAW, batch);
-            new BatchWorker("batch", new BatchWorker.Args(names, s.region(), retention, Labels.of(s, "batch"), s.batch(),
-                    batch, repos.url(Repo.TRAINING), warehouse.datasetId(Layer.RAW), platform.service(Api.RUN),
-                    platform.service(Api.CLOUD_SCHEDULER), platform.service(Api.SECRET_MANAGER)), NONE);
+            new BatchWorker("batch", BatchWorkerArgs.from(s, batch, repos.url(Repo.TRAINING),
+                    warehouse.datasetId(Layer.RAW), platform), NONE);
         }
 
         // Stack outputs: the contract hooks and CI read (DESIGN.md).

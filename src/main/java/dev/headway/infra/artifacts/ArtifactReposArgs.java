@@ -2,32 +2,23 @@ package dev.headway.infra.artifacts;
 
 import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Labels;
-import dev.headway.infra.conventions.Names;
+import dev.headway.infra.conventions.ComponentArgs;
 
-import java.util.Map;
-import java.util.Objects;
-
-/** Inputs of {@link ArtifactRepos}. Build with {@link #builder()}, or {@link #from(Settings, Resource)}. */
-public final class ArtifactReposArgs {
-    final String project;
+/** Inputs of {@link ArtifactRepos}: the common ones ({@link ComponentArgs}) and these. */
+public final class ArtifactReposArgs extends ComponentArgs {
     final String location;
-    final Names names;
-    final Map<String, String> labels;
     final int keepRecent;
     final int deleteUntaggedAfterDays;
     final boolean immutableTags;
     final Resource artifactRegistryApi;
 
     private ArtifactReposArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.location = Objects.requireNonNull(b.location, "location");
-        this.names = Objects.requireNonNull(b.names, "names");
-        this.labels = Map.copyOf(b.labels);
+        super(b);
+        this.location = required(b.location, "location");
         this.keepRecent = b.keepRecent;
         this.deleteUntaggedAfterDays = b.deleteUntaggedAfterDays;
         this.immutableTags = b.immutableTags;
-        this.artifactRegistryApi = Objects.requireNonNull(b.artifactRegistryApi, "artifactRegistryApi");
+        this.artifactRegistryApi = required(b.artifactRegistryApi, "artifactRegistryApi");
         if (keepRecent < 1 || deleteUntaggedAfterDays < 1) {
             throw new IllegalArgumentException("keepRecent and deleteUntaggedAfterDays must be at least 1");
         }
@@ -39,45 +30,23 @@ public final class ArtifactReposArgs {
 
     /** From {@code headway:artifacts}, in {@code gcp:region}. */
     public static ArtifactReposArgs from(Settings s, Resource artifactRegistryApi) {
-        return builder().project(s.project()).location(s.region()).names(new Names(s))
-                .labels(Labels.of(s, "artifacts"))
+        return builder().settings(s, "artifacts").location(s.region())
                 .keepRecent(s.artifacts().keepRecent())
                 .deleteUntaggedAfterDays(s.artifacts().deleteUntaggedAfterDays())
                 .immutableTags(s.artifacts().immutableTags())
                 .artifactRegistryApi(artifactRegistryApi).build();
     }
 
-    public static final class Builder {
-        private String project;
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private String location;
-        private Names names;
-        private Map<String, String> labels = Map.of();
         private int keepRecent = 5;
         private int deleteUntaggedAfterDays = 7;
         private boolean immutableTags = false;
         private Resource artifactRegistryApi;
 
-        /** Required. */
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
         /** The region of the repositories (Artifact Registry location). Required. */
         public Builder location(String location) {
             this.location = location;
-            return this;
-        }
-
-        /** Required. */
-        public Builder names(Names names) {
-            this.names = names;
-            return this;
-        }
-
-        /** Labels on every repository; default none. */
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels;
             return this;
         }
 

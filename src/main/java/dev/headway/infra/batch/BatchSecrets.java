@@ -12,10 +12,7 @@ import com.pulumi.gcp.secretmanager.inputs.SecretReplicationAutoArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
-import dev.headway.infra.identity.Identity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +28,23 @@ import java.util.Map;
 public final class BatchSecrets extends ComponentResource {
     private final List<JobTemplateTemplateContainerEnvArgs> envs = new ArrayList<>();
 
-    public record Args(Names names, Retention retention, Map<String, String> labels, List<String> secretIds,
-                       Identity reader, Resource secretManagerApi) {
-    }
-
-    public BatchSecrets(String name, Args a, ComponentResourceOptions opts) {
+    public BatchSecrets(String name, BatchSecretsArgs a, ComponentResourceOptions opts) {
         super("headway:batch:BatchSecrets", name, opts);
-        for (String id : a.secretIds()) {
+        for (String id : a.secretIds) {
             // Secret ids take [A-Za-z0-9_-], wider than Names.of's rule, so the prefix is added here.
-            String secretId = "hw-" + a.names().env() + "-" + id;
+            String secretId = "hw-" + a.names.env() + "-" + id;
             // A secret holds data an operator put there: prod keeps it on destroy.
             Secret secret = new Secret(secretId, SecretArgs.builder()
-                    .project(a.names().project())
+                    .project(a.project)
                     .secretId(secretId)
-                    .labels(a.labels())
+                    .labels(a.labels)
                     .replication(SecretReplicationArgs.builder().auto(SecretReplicationAutoArgs.builder().build()).build())
-                    .build(), a.retention().dataStore(this, a.secretManagerApi()));
-            a.reader().recordGrant(new SecretIamMember(secretId + "-accessor", SecretIamMemberArgs.builder()
-                    .project(a.names().project())
+                    .build(), a.retention.dataStore(this, a.secretManagerApi));
+            a.reader.recordGrant(new SecretIamMember(secretId + "-accessor", SecretIamMemberArgs.builder()
+                    .project(a.project)
                     .secretId(secret.secretId())
                     .role("roles/secretmanager.secretAccessor")
-                    .member(a.reader().member())
+                    .member(a.reader.member())
                     .build(), CustomResourceOptions.builder().parent(this).build()));
             envs.add(JobTemplateTemplateContainerEnvArgs.builder()
                     .name(envName(id))

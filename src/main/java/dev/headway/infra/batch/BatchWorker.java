@@ -18,10 +18,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
-import dev.headway.infra.identity.Identity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,87 +35,77 @@ public final class BatchWorker extends ComponentResource {
     public static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     private final Job job;
 
-    /**
-     * @param imageRepository the training Docker repository URL ({@code <region>-docker.pkg.dev/<project>/<repo>})
-     * @param rawDataset      the BigQuery dataset batch ingestion loads into
-     * @param apis            enablements of Cloud Run, Cloud Scheduler and Secret Manager
-     */
-    public record Args(Names names, String region, Retention retention, Map<String, String> labels,
-                       Settings.Batch batch, Identity identity, Output<String> imageRepository,
-                       Output<String> rawDataset, Resource runApi, Resource schedulerApi, Resource secretManagerApi) {
-    }
-
-    public BatchWorker(String name, Args a, ComponentResourceOptions opts) {
+    public BatchWorker(String name, BatchWorkerArgs a, ComponentResourceOptions opts) {
         super("headway:batch:BatchWorker", name, opts);
-        String project = a.names().project();
-        BatchSecrets secrets = new BatchSecrets(name + "-secrets", new BatchSecrets.Args(a.names(), a.retention(),
-                a.labels(), a.batch().secrets(), a.identity(), a.secretManagerApi()),
+        String project = a.project;
+        BatchSecrets secrets = new BatchSecrets(name + "-secrets", BatchSecretsArgs.builder().sameAs(a)
+                .secretIds(a.batch.secrets()).reader(a.identity).secretManagerApi(a.secretManagerApi).build(),
                 ComponentResourceOptions.builder().parent(this).build());
-        a.identity().grantProjectRole("roles/bigquery.jobUser", "batch ingestion runs BigQuery load jobs");
+        a.identity.grantProjectRole("roles/bigquery.jobUser", "batch ingestion runs BigQuery load jobs");
 
         List<JobTemplateTemplateContainerEnvArgs> envs = new ArrayList<>(List.of(
                 env("GOOGLE_CLOUD_PROJECT", Output.of(project)),
-                env("HEADWAY_REGION", Output.of(a.region())),
-                env("HEADWAY_ENV", Output.of(a.names().env())),
-                env("HEADWAY_RAW_DATASET", a.rawDataset())));
+                env("HEADWAY_REGION", Output.of(a.region)),
+                env("HEADWAY_ENV", Output.of(a.names.env())),
+                env("HEADWAY_RAW_DATASET", a.rawDataset)));
         envs.addAll(secrets.envs());
 
-        String jobName = a.names().of("batch-worker");
-        List<Resource> ready = new ArrayList<>(a.identity().readiness());
-        ready.add(a.runApi());
+        String jobName = a.names.of("batch-worker");
+        List<Resource> ready = new ArrayList<>(a.identity.readiness());
+        ready.add(a.runApi);
         this.job = new Job(jobName, JobArgs.builder()
                 .project(project)
                 .name(jobName)
-                .location(a.region())
-                .labels(a.labels())
+                .location(a.region)
+                .labels(a.labels)
                 .template(JobTemplateArgs.builder()
                         .taskCount(1)
                         .parallelism(1)
-                        .labels(a.labels())
+                        .labels(a.labels)
                         .template(JobTemplateTemplateArgs.builder()
-                                .serviceAccount(a.identity().email())
+                                .serviceAccount(a.identity.email())
                                 .maxRetries(1)
                                 .timeout("3600s")
                                 .containers(JobTemplateTemplateContainerArgs.builder()
                                         .name("prefect-worker")
-                                        .image(a.imageRepository().applyValue(repo -> repo + "/" + a.batch().image()))
+                                        .image(a.imageRepository.applyValue(repo -> repo + "/" + a.batch.image()))
                                         .envs(envs)
                                         .resources(JobTemplateTemplateContainerResourcesArgs.builder()
-                                                .limits(Map.of("cpu", a.batch().cpu(), "memory", a.batch().memory()))
+                                                .limits(Map.of("cpu", a.batch.cpu(), "memory", a.batch.memory()))
                                                 .build())
                                         .build())
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
 
-        JobIamMember invoker = a.identity().recordGrant(new JobIamMember(jobName + "-invoker", JobIamMemberArgs.builder()
+        JobIamMember invoker = a.identity.recordGrant(new JobIamMember(jobName + "-invoker", JobIamMemberArgs.builder()
                 .project(project)
-                .location(a.region())
+                .location(a.region)
                 .name(job.name())
                 .role("roles/run.invoker")
-                .member(a.identity().member())
+                .member(a.identity.member())
                 .build(), CustomResourceOptions.builder().parent(this).build()));
 
-        String triggerName = a.names().of("batch-refresh");
+        String triggerName = a.names.of("batch-refresh");
         Builder trigger = com.pulumi.gcp.cloudscheduler.JobArgs.builder()
                 .project(project)
-                .region(a.region())
+                .region(a.region)
                 .name(triggerName)
                 .description("Runs " + jobName + " (the Prefect batch ingestion worker) on schedule")
-                .schedule(a.batch().schedule())
-                .timeZone(a.batch().timeZone())
+                .schedule(a.batch.schedule())
+                .timeZone(a.batch.timeZone())
                 .attemptDeadline("180s")
                 .retryConfig(JobRetryConfigArgs.builder().retryCount(3).minBackoffDuration("60s").build())
                 .httpTarget(JobHttpTargetArgs.builder()
                         .httpMethod("POST")
-                        .uri(job.name().applyValue(j -> runUri(project, a.region(), j)))
+                        .uri(job.name().applyValue(j -> runUri(project, a.region, j)))
                         .oauthToken(JobHttpTargetOauthTokenArgs.builder()
-                                .serviceAccountEmail(a.identity().email())
+                                .serviceAccountEmail(a.identity.email())
                                 .scope(CLOUD_PLATFORM)
                                 .build())
                         .build());
         new com.pulumi.gcp.cloudscheduler.Job(triggerName, trigger.build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(invoker, a.schedulerApi()).build());
+                CustomResourceOptions.builder().parent(this).dependsOn(invoker, a.schedulerApi).build());
         registerOutputs(Map.of("job", job.name()));
     }
 

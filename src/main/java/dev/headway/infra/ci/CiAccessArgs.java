@@ -1,22 +1,26 @@
 package dev.headway.infra.ci;
 
 import com.pulumi.resources.Resource;
-import dev.headway.infra.conventions.Names;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.conventions.ComponentArgs;
+import dev.headway.infra.identity.Identities;
 import dev.headway.infra.identity.Identity;
+import dev.headway.infra.identity.Workload;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Inputs of {@link CiAccess}. */
-public final class CiAccessArgs {
+/**
+ * Inputs of {@link CiAccess}: the common ones ({@link ComponentArgs}) and these. Workload identity
+ * pools and IAM members take no labels.
+ */
+public final class CiAccessArgs extends ComponentArgs {
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
-    final String project;
-    final Names names;
     final String repository;
     final String deployBranch;
     final Identity deployer;
@@ -28,15 +32,14 @@ public final class CiAccessArgs {
     final List<Resource> apis;
 
     private CiAccessArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.names = Objects.requireNonNull(b.names, "names");
-        this.repository = Objects.requireNonNull(b.repository, "repository");
+        super(b);
+        this.repository = required(b.repository, "repository");
         if (!REPOSITORY.matcher(repository).matches()) {
             throw new IllegalArgumentException("repository must be owner/name: " + repository);
         }
-        this.deployBranch = Objects.requireNonNull(b.deployBranch, "deployBranch");
-        this.deployer = Objects.requireNonNull(b.deployer, "deployer");
-        this.previewer = Objects.requireNonNull(b.previewer, "previewer");
+        this.deployBranch = required(b.deployBranch, "deployBranch");
+        this.deployer = required(b.deployer, "deployer");
+        this.previewer = required(b.previewer, "previewer");
         this.workloads = List.copyOf(b.workloads);
         this.deployerRoles = Map.copyOf(b.deployerRoles);
         this.previewerRoles = Map.copyOf(b.previewerRoles);
@@ -48,9 +51,21 @@ public final class CiAccessArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private String project;
-        private Names names;
+    /**
+     * From {@code headway:ci}: the deployer and previewer accounts of {@code identities}, actAs on
+     * every other workload account, the roles {@link CiRoles} lists for this stack.
+     */
+    public static CiAccessArgs from(Settings s, Identities identities, Resource... apis) {
+        return builder().settings(s, "ci")
+                .repository(s.ci().githubRepository()).deployBranch(s.ci().deployBranch())
+                .deployer(identities.of(Workload.DEPLOYER)).previewer(identities.of(Workload.PREVIEWER))
+                .workloads(Arrays.stream(Workload.values())
+                        .filter(w -> w != Workload.DEPLOYER && w != Workload.PREVIEWER).map(identities::of).toList())
+                .deployerRoles(CiRoles.deployer(s)).previewerRoles(CiRoles.previewer(s))
+                .dependsOn(apis).build();
+    }
+
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private String repository;
         private String deployBranch = "main";
         private Identity deployer;
@@ -60,16 +75,6 @@ public final class CiAccessArgs {
         private Map<String, String> previewerRoles = Map.of();
         private List<String> delegableRoles = CiRoles.DELEGABLE_PROJECT_ROLES;
         private final List<Resource> apis = new ArrayList<>();
-
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
-        public Builder names(Names names) {
-            this.names = names;
-            return this;
-        }
 
         /** The GitHub repository ({@code owner/name}) whose workflows may authenticate. Required. */
         public Builder repository(String repository) {

@@ -1,45 +1,38 @@
 package dev.headway.infra.identity;
 
-import dev.headway.infra.conventions.Names;
 import com.pulumi.resources.Resource;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.conventions.ComponentArgs;
 
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
-/** Inputs of {@link Identities}. */
-public final class IdentitiesArgs {
-    final String project;
-    final Names names;
+/**
+ * Inputs of {@link Identities}: the common ones ({@link ComponentArgs}) and these. Service accounts
+ * take no labels.
+ */
+public final class IdentitiesArgs extends ComponentArgs {
     final Set<Workload> workloads;
     final Resource iamApi;
 
     private IdentitiesArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.names = Objects.requireNonNull(b.names, "names");
+        super(b);
         this.workloads = Set.copyOf(b.workloads);
-        this.iamApi = Objects.requireNonNull(b.iamApi, "iamApi");
+        this.iamApi = required(b.iamApi, "iamApi");
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private String project;
-        private Names names;
+    /** One account per workload, in the stack's project. */
+    public static IdentitiesArgs from(Settings s, Resource iamApi) {
+        return builder().settings(s, "identity").iamApi(iamApi).build();
+    }
+
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private Set<Workload> workloads = EnumSet.allOf(Workload.class);
         private Resource iamApi;
-
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
-        public Builder names(Names names) {
-            this.names = names;
-            return this;
-        }
 
         /** The workloads to make accounts for; default all of them. */
         public Builder workloads(Set<Workload> workloads) {

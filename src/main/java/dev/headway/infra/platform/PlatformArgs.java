@@ -2,29 +2,28 @@ package dev.headway.infra.platform;
 
 import dev.headway.infra.config.Cidr;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Names;
+import dev.headway.infra.conventions.ComponentArgs;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Objects;
 import java.util.Set;
 
-/** Inputs of {@link Platform}. Build with {@link #builder()}, or {@link #from(Settings)}. */
-public final class PlatformArgs {
-    final String project;
+/**
+ * Inputs of {@link Platform}: the common ones ({@link ComponentArgs}) and these. None of the
+ * platform's resources (services, VPC, subnet, router, NAT, firewall) take labels.
+ */
+public final class PlatformArgs extends ComponentArgs {
     final String region;
-    final Names names;
     final Cidr subnetCidr;
     final double flowLogSampling;
     final Set<Api> apis;
     final Map<String, Cidr> secondaryRanges;
 
     private PlatformArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.region = Objects.requireNonNull(b.region, "region");
-        this.names = Objects.requireNonNull(b.names, "names");
-        this.subnetCidr = Objects.requireNonNull(b.subnetCidr, "subnetCidr");
+        super(b);
+        this.region = required(b.region, "region");
+        this.subnetCidr = required(b.subnetCidr, "subnetCidr");
         this.flowLogSampling = b.flowLogSampling;
         this.apis = Set.copyOf(b.apis);
         this.secondaryRanges = Map.copyOf(b.secondaryRanges);
@@ -35,7 +34,7 @@ public final class PlatformArgs {
     }
 
     public static PlatformArgs from(Settings s) {
-        return builder().project(s.project()).region(s.region()).names(new Names(s))
+        return builder().settings(s, "platform").region(s.region())
                 .subnetCidr(s.network().subnetCidr()).flowLogSampling(s.network().flowLogSampling())
                 .apis(Api.forSettings(s))
                 .secondaryRanges(s.training().gke().map(g -> Map.of(
@@ -44,29 +43,16 @@ public final class PlatformArgs {
                 .build();
     }
 
-    public static final class Builder {
-        private String project;
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private String region;
-        private Names names;
         private Cidr subnetCidr;
         private double flowLogSampling = 0.5;
         private Set<Api> apis = EnumSet.of(Api.SERVICE_USAGE, Api.COMPUTE);
         private Map<String, Cidr> secondaryRanges = Map.of();
 
-        /** The project every resource lands in. Required. */
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
         /** Region of the subnet, router and NAT. Required. */
         public Builder region(String region) {
             this.region = region;
-            return this;
-        }
-
-        public Builder names(Names names) {
-            this.names = names;
             return this;
         }
 

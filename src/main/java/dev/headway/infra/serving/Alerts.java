@@ -14,9 +14,7 @@ import com.pulumi.gcp.monitoring.inputs.AlertPolicyDocumentationArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Names;
 
 import java.util.List;
 import java.util.Map;
@@ -34,29 +32,24 @@ public final class Alerts extends ComponentResource {
     private static final String ENDPOINT = "resource.type = \"aiplatform.googleapis.com/Endpoint\"";
     private final Optional<NotificationChannel> channel;
     private final CustomResourceOptions options;
-    private final Args a;
+    private final AlertsArgs a;
 
-    /** @param endpointIds endpoint name to numeric id; @param feedSubscription the subscription Dataflow reads */
-    public record Args(Names names, Map<String, String> labels, Settings.Alerts alerts, Map<String, String> endpointIds,
-                       Output<String> feedSubscription, Resource monitoringApi) {
-    }
-
-    public Alerts(String name, Args a, ComponentResourceOptions opts) {
+    public Alerts(String name, AlertsArgs a, ComponentResourceOptions opts) {
         super("headway:serving:Alerts", name, opts);
         this.a = a;
-        this.options = CustomResourceOptions.builder().parent(this).dependsOn(a.monitoringApi()).build();
-        this.channel = a.alerts().notificationEmail().map(email -> new NotificationChannel(a.names().of("alerts-email"),
+        this.options = CustomResourceOptions.builder().parent(this).dependsOn(a.monitoringApi).build();
+        this.channel = a.alerts.notificationEmail().map(email -> new NotificationChannel(a.names.of("alerts-email"),
                 NotificationChannelArgs.builder()
-                        .project(a.names().project())
+                        .project(a.project)
                         .type("email")
-                        .displayName("Headway " + a.names().env() + " on-call")
-                        .description("Where Headway " + a.names().env() + " alerts go")
+                        .displayName("Headway " + a.names.env() + " on-call")
+                        .description("Where Headway " + a.names.env() + " alerts go")
                         .labels(Map.of("email_address", email))
-                        .userLabels(a.labels())
+                        .userLabels(a.labels)
                         .build(), options));
-        Settings.Alerts s = a.alerts();
-        if (!a.endpointIds().isEmpty()) {
-            String ids = a.endpointIds().values().stream().sorted().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        Settings.Alerts s = a.alerts;
+        if (!a.endpointIds.isEmpty()) {
+            String ids = a.endpointIds.values().stream().sorted().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
             String mine = " AND resource.label.endpoint_id = one_of(" + ids + ")";
             policy("endpoint-error-rate", "Endpoint error rate above " + s.endpointErrorRate(),
                     "Share of failed online predictions on a Headway endpoint over 5 minutes is above "
@@ -78,12 +71,12 @@ public final class Alerts extends ComponentResource {
                 "The streaming ingestion job is falling behind: system lag above " + s.dataflowLagSeconds()
                         + " s. Check worker count, errors in the job's logs and BigQuery write quota.",
                 Output.of(threshold("resource.type = \"dataflow_job\" AND metric.type = \"dataflow.googleapis.com/job/system_lag\""
-                        + " AND resource.label.job_name = starts_with(\"hw-" + a.names().env() + "-\")",
+                        + " AND resource.label.job_name = starts_with(\"hw-" + a.names.env() + "-\")",
                         "ALIGN_MAX", "REDUCE_MAX", s.dataflowLagSeconds(), "resource.label.job_name").build()));
         policy("oldest-unacked", "Feed oldest unacked message above " + s.oldestUnackedSeconds() + " s",
                 "Messages on the feed subscription wait more than " + s.oldestUnackedSeconds()
                         + " s: the Dataflow job is not consuming. Check that it runs and its dead-letter topic.",
-                a.feedSubscription().applyValue(sub -> threshold("resource.type = \"pubsub_subscription\""
+                a.feedSubscription.applyValue(sub -> threshold("resource.type = \"pubsub_subscription\""
                         + " AND metric.type = \"pubsub.googleapis.com/subscription/oldest_unacked_message_age\""
                         + " AND resource.label.subscription_id = \"" + sub + "\"",
                         "ALIGN_MAX", "REDUCE_MAX", s.oldestUnackedSeconds(), "resource.label.subscription_id").build()));
@@ -103,16 +96,16 @@ public final class Alerts extends ComponentResource {
     }
 
     private void policy(String purpose, String title, String doc, Output<AlertPolicyConditionConditionThresholdArgs> condition) {
-        String policyName = a.names().of(purpose);
+        String policyName = a.names.of(purpose);
         AlertPolicyArgs.Builder b = AlertPolicyArgs.builder()
-                .project(a.names().project())
-                .displayName("Headway " + a.names().env() + ": " + title)
+                .project(a.project)
+                .displayName("Headway " + a.names.env() + ": " + title)
                 .combiner("OR")
                 .conditions(condition.applyValue(c -> List.of(AlertPolicyConditionArgs.builder()
                         .displayName(title).conditionThreshold(c).build())))
                 .documentation(AlertPolicyDocumentationArgs.builder().mimeType("text/markdown").content(doc).build())
                 .alertStrategy(AlertPolicyAlertStrategyArgs.builder().autoClose("1800s").build())
-                .userLabels(a.labels());
+                .userLabels(a.labels);
         channel.ifPresent(c -> b.notificationChannels(c.name().applyValue(List::of)));
         new AlertPolicy(policyName, b.build(), options);
     }

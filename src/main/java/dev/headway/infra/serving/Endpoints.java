@@ -8,9 +8,7 @@ import com.pulumi.gcp.projects.ServiceIdentityArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,39 +27,31 @@ public final class Endpoints extends ComponentResource {
     private final Output<Map<String, Map<String, Object>>> logging;
     private final ServiceIdentity vertexAgent;
 
-    /**
-     * @param monitoringDataset the BigQuery dataset id holding {@code request_response_logging}
-     * @param aiplatformApi     the Vertex AI API's enablement
-     */
-    public record Args(Names names, String region, Map<String, String> labels, List<Settings.Endpoint> endpoints,
-                       Output<String> monitoringDataset, Resource aiplatformApi) {
-    }
-
-    public Endpoints(String name, Args a, ComponentResourceOptions opts) {
+    public Endpoints(String name, EndpointsArgs a, ComponentResourceOptions opts) {
         super("headway:serving:Endpoints", name, opts);
-        String project = a.names().project();
+        String project = a.project;
         // Vertex AI's service agent writes request-response logs to BigQuery: make it exist so it can be granted.
         this.vertexAgent = new ServiceIdentity("aiplatform-service-agent", ServiceIdentityArgs.builder()
                 .project(project).service("aiplatform.googleapis.com").build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi()).build());
-        this.ids = EndpointIds.of(project, a.names().env(), a.endpoints().stream().map(Settings.Endpoint::name).toList());
+                CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi).build());
+        this.ids = EndpointIds.of(project, a.names.env(), a.endpoints.stream().map(Settings.Endpoint::name).toList());
         List<Output<Map.Entry<String, String>>> named = new ArrayList<>();
         List<Output<Map.Entry<String, Map<String, Object>>>> logs = new ArrayList<>();
-        for (Settings.Endpoint e : a.endpoints()) {
-            Map<String, String> labels = new TreeMap<>(a.labels());
+        for (Settings.Endpoint e : a.endpoints) {
+            Map<String, String> labels = new TreeMap<>(a.labels);
             labels.put("endpoint", e.name());
-            AiEndpoint endpoint = new AiEndpoint(a.names().of(e.name()), AiEndpointArgs.builder()
+            AiEndpoint endpoint = new AiEndpoint(a.names.of(e.name()), AiEndpointArgs.builder()
                     .project(project)
                     .name(ids.get(e.name()))
                     .displayName(e.name())
                     .description(e.description())
-                    .location(a.region())
-                    .region(a.region())
+                    .location(a.region)
+                    .region(a.region)
                     .labels(labels)
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi()).build());
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi).build());
             endpoints.put(e.name(), endpoint);
             named.add(endpoint.id().applyValue(id -> Map.entry(e.name(), id)));
-            logs.add(Output.tuple(endpoint.id(), a.monitoringDataset()).applyValue(t -> Map.entry(e.name(),
+            logs.add(Output.tuple(endpoint.id(), a.monitoringDataset).applyValue(t -> Map.entry(e.name(),
                     new RequestResponseLogging(t.t1, true, e.samplingRate(),
                             RequestResponseLogging.outputUri(project, t.t2)).toMap())));
         }

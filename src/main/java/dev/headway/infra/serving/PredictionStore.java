@@ -9,9 +9,6 @@ import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
 import dev.headway.infra.identity.Identity;
 
 import java.util.Map;
@@ -27,27 +24,24 @@ public final class PredictionStore extends ComponentResource {
     private final String databaseName;
     private final String project;
 
-    public record Args(Names names, String location, Retention retention, Resource firestoreApi) {
-    }
-
-    public PredictionStore(String name, Args a, ComponentResourceOptions opts) {
+    public PredictionStore(String name, PredictionStoreArgs a, ComponentResourceOptions opts) {
         super("headway:serving:PredictionStore", name, opts);
-        this.project = a.names().project();
-        this.databaseName = a.names().of("predictions");
+        this.project = a.project;
+        this.databaseName = a.names.of("predictions");
         // pulumi-gcp 7.0.0 has no deletionPolicy on firestore.Database: its delete only forgets the
         // database (ABANDON), so in prod the protect/retain options and delete protection decide.
         this.database = new Database(databaseName, DatabaseArgs.builder()
                 .project(project)
                 .name(databaseName)
-                .locationId(a.location())
+                .locationId(a.location)
                 .type("FIRESTORE_NATIVE")
                 .concurrencyMode("OPTIMISTIC")
                 .appEngineIntegrationMode("DISABLED")
-                .pointInTimeRecoveryEnablement(a.retention().isProd()
+                .pointInTimeRecoveryEnablement(a.retention.isProd()
                         ? "POINT_IN_TIME_RECOVERY_ENABLED" : "POINT_IN_TIME_RECOVERY_DISABLED")
-                .deleteProtectionState(a.retention().deletionProtection()
+                .deleteProtectionState(a.retention.deletionProtection()
                         ? "DELETE_PROTECTION_ENABLED" : "DELETE_PROTECTION_DISABLED")
-                .build(), a.retention().dataStore(this, a.firestoreApi()));
+                .build(), a.retention.dataStore(this, a.firestoreApi));
         registerOutputs(Map.of("database", database.name()));
     }
 

@@ -6,8 +6,6 @@ import com.pulumi.gcp.vertex.AiTensorboardArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.headway.infra.conventions.Names;
 
 import java.util.Map;
 
@@ -15,19 +13,16 @@ import java.util.Map;
 public final class Tensorboard extends ComponentResource {
     private final AiTensorboard tensorboard;
 
-    public record Args(Names names, String region, Map<String, String> labels, Resource aiplatformApi) {
-    }
-
-    public Tensorboard(String name, Args a, ComponentResourceOptions opts) {
+    public Tensorboard(String name, TensorboardArgs a, ComponentResourceOptions opts) {
         super("headway:serving:Tensorboard", name, opts);
-        String displayName = a.names().of("experiments");
+        String displayName = a.names.of("experiments");
         this.tensorboard = new AiTensorboard(displayName, AiTensorboardArgs.builder()
-                .project(a.names().project())
-                .region(a.region())
+                .project(a.project)
+                .region(a.region)
                 .displayName(displayName)
-                .description("Headway " + a.names().env() + " training experiments")
-                .labels(a.labels())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi()).build());
+                .description("Headway " + a.names.env() + " training experiments")
+                .labels(a.labels)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi).build());
         registerOutputs(Map.of("tensorboard", tensorboard.id()));
     }
 

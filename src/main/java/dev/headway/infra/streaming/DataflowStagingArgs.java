@@ -2,36 +2,24 @@ package dev.headway.infra.streaming;
 
 import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Labels;
-import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
+import dev.headway.infra.conventions.DataArgs;
 import dev.headway.infra.identity.Identity;
 
-import java.util.Map;
-import java.util.Objects;
-
-/** Inputs of {@link DataflowStaging}. Build with {@link #builder()}, or {@link #from}. */
-public final class DataflowStagingArgs {
-    final String project;
+/** Inputs of {@link DataflowStaging}: the common ones ({@link DataArgs}) and these. */
+public final class DataflowStagingArgs extends DataArgs {
     final String location;
-    final Names names;
-    final Retention retention;
-    final Map<String, String> labels;
     final int tempObjectAgeDays;
     final int noncurrentVersionDays;
     final Identity worker;
     final Resource storageApi;
 
     private DataflowStagingArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.location = Objects.requireNonNull(b.location, "location");
-        this.names = Objects.requireNonNull(b.names, "names");
-        this.retention = Objects.requireNonNull(b.retention, "retention");
-        this.labels = Map.copyOf(b.labels);
+        super(b);
+        this.location = required(b.location, "location");
         this.tempObjectAgeDays = b.tempObjectAgeDays;
         this.noncurrentVersionDays = b.noncurrentVersionDays;
-        this.worker = Objects.requireNonNull(b.worker, "worker");
-        this.storageApi = Objects.requireNonNull(b.storageApi, "storageApi");
+        this.worker = required(b.worker, "worker");
+        this.storageApi = required(b.storageApi, "storageApi");
     }
 
     public static Builder builder() {
@@ -40,49 +28,19 @@ public final class DataflowStagingArgs {
 
     /** Buckets in {@code gcp:region}, where the Dataflow job runs. */
     public static DataflowStagingArgs from(Settings s, Identity worker, Resource storageApi) {
-        return builder().project(s.project()).location(s.region()).names(new Names(s))
-                .retention(new Retention(s)).labels(Labels.of(s, "dataflow"))
-                .worker(worker).storageApi(storageApi).build();
+        return builder().settings(s, "dataflow").location(s.region()).worker(worker).storageApi(storageApi).build();
     }
 
-    public static final class Builder {
-        private String project;
+    public static final class Builder extends DataArgs.Builder<Builder> {
         private String location;
-        private Names names;
-        private Retention retention;
-        private Map<String, String> labels = Map.of();
         private int tempObjectAgeDays = 7;
         private int noncurrentVersionDays = 30;
         private Identity worker;
         private Resource storageApi;
 
-        /** Required; also the prefix of the globally unique bucket names. */
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
         /** Bucket location: the Dataflow region. Required. */
         public Builder location(String location) {
             this.location = location;
-            return this;
-        }
-
-        /** Required. */
-        public Builder names(Names names) {
-            this.names = names;
-            return this;
-        }
-
-        /** Required: the staging bucket is a data store (protected and retained in prod). */
-        public Builder retention(Retention retention) {
-            this.retention = retention;
-            return this;
-        }
-
-        /** Labels on both buckets; default none. */
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels;
             return this;
         }
 

@@ -2,20 +2,13 @@ package dev.headway.infra.streaming;
 
 import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Labels;
-import dev.headway.infra.conventions.Names;
+import dev.headway.infra.conventions.ComponentArgs;
 
-import java.util.Map;
-import java.util.Objects;
-
-/** Inputs of {@link FeedTopics}. Build with {@link #builder()}, or {@link #from(Settings, Resource)}. */
-public final class FeedTopicsArgs {
+/** Inputs of {@link FeedTopics}: the common ones ({@link ComponentArgs}) and these. */
+public final class FeedTopicsArgs extends ComponentArgs {
     /** Pub/Sub keeps unacknowledged messages of a subscription at most 7 days. */
     static final int MAX_SUBSCRIPTION_RETENTION_SECONDS = 7 * 86_400;
 
-    final String project;
-    final Names names;
-    final Map<String, String> labels;
     final int messageRetentionSeconds;
     final int ackDeadlineSeconds;
     final int maxDeliveryAttempts;
@@ -24,15 +17,13 @@ public final class FeedTopicsArgs {
     final Resource pubsubApi;
 
     private FeedTopicsArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.names = Objects.requireNonNull(b.names, "names");
-        this.labels = Map.copyOf(b.labels);
+        super(b);
         this.messageRetentionSeconds = b.messageRetentionSeconds;
         this.ackDeadlineSeconds = b.ackDeadlineSeconds;
         this.maxDeliveryAttempts = b.maxDeliveryAttempts;
         this.minBackoffSeconds = b.minBackoffSeconds;
         this.maxBackoffSeconds = b.maxBackoffSeconds;
-        this.pubsubApi = Objects.requireNonNull(b.pubsubApi, "pubsubApi");
+        this.pubsubApi = required(b.pubsubApi, "pubsubApi");
     }
 
     /** A subscription keeps messages as long as the topic does, up to Pub/Sub's 7-day limit. */
@@ -47,41 +38,20 @@ public final class FeedTopicsArgs {
     /** From {@code headway:pubsub}. */
     public static FeedTopicsArgs from(Settings s, Resource pubsubApi) {
         Settings.PubSub p = s.pubsub();
-        return builder().project(s.project()).names(new Names(s)).labels(Labels.of(s, "streaming"))
+        return builder().settings(s, "streaming")
                 .messageRetentionSeconds(p.messageRetentionSeconds()).ackDeadlineSeconds(p.ackDeadlineSeconds())
                 .maxDeliveryAttempts(p.maxDeliveryAttempts())
                 .backoffSeconds(p.minBackoffSeconds(), p.maxBackoffSeconds())
                 .pubsubApi(pubsubApi).build();
     }
 
-    public static final class Builder {
-        private String project;
-        private Names names;
-        private Map<String, String> labels = Map.of();
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private int messageRetentionSeconds = 7 * 86_400;
         private int ackDeadlineSeconds = 60;
         private int maxDeliveryAttempts = 10;
         private int minBackoffSeconds = 10;
         private int maxBackoffSeconds = 600;
         private Resource pubsubApi;
-
-        /** Required. */
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
-        /** Required. */
-        public Builder names(Names names) {
-            this.names = names;
-            return this;
-        }
-
-        /** Labels on topics and subscriptions; default none. */
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels;
-            return this;
-        }
 
         /** How long the topics keep messages (replay window); default 7 days. */
         public Builder messageRetentionSeconds(int seconds) {

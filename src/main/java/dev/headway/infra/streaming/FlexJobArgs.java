@@ -2,18 +2,18 @@ package dev.headway.infra.streaming;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import dev.headway.infra.config.Settings;
+import dev.headway.infra.conventions.ComponentArgs;
+import dev.headway.infra.conventions.Names;
 import dev.headway.infra.identity.Identity;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-/** Inputs of {@link FlexJob}. */
-public final class FlexJobArgs {
-    final String project;
+/** Inputs of {@link FlexJob}: the common ones ({@link ComponentArgs}) and these. */
+public final class FlexJobArgs extends ComponentArgs {
     final String region;
     final String jobName;
-    final Map<String, String> labels;
     final String templateGcsPath;
     final Map<String, String> parameters;
     final Output<String> inputSubscription;
@@ -27,20 +27,19 @@ public final class FlexJobArgs {
     final List<Resource> dependsOn;
 
     private FlexJobArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.region = Objects.requireNonNull(b.region, "region");
-        this.jobName = Objects.requireNonNull(b.jobName, "jobName");
-        this.labels = Map.copyOf(b.labels);
-        this.templateGcsPath = Objects.requireNonNull(b.templateGcsPath, "templateGcsPath");
+        super(b);
+        this.region = required(b.region, "region");
+        this.jobName = required(b.jobName, "jobName");
+        this.templateGcsPath = required(b.templateGcsPath, "templateGcsPath");
         this.parameters = Map.copyOf(b.parameters);
-        this.inputSubscription = Objects.requireNonNull(b.inputSubscription, "inputSubscription");
-        this.outputTable = Objects.requireNonNull(b.outputTable, "outputTable");
-        this.subnetwork = Objects.requireNonNull(b.subnetwork, "subnetwork");
-        this.stagingLocation = Objects.requireNonNull(b.stagingLocation, "stagingLocation");
-        this.tempLocation = Objects.requireNonNull(b.tempLocation, "tempLocation");
-        this.machineType = Objects.requireNonNull(b.machineType, "machineType");
+        this.inputSubscription = required(b.inputSubscription, "inputSubscription");
+        this.outputTable = required(b.outputTable, "outputTable");
+        this.subnetwork = required(b.subnetwork, "subnetwork");
+        this.stagingLocation = required(b.stagingLocation, "stagingLocation");
+        this.tempLocation = required(b.tempLocation, "tempLocation");
+        this.machineType = required(b.machineType, "machineType");
         this.maxWorkers = b.maxWorkers;
-        this.worker = Objects.requireNonNull(b.worker, "worker");
+        this.worker = required(b.worker, "worker");
         this.dependsOn = List.copyOf(b.dependsOn);
         for (String reserved : List.of(FlexJob.INPUT_SUBSCRIPTION, FlexJob.OUTPUT_TABLE)) {
             if (parameters.containsKey(reserved)) {
@@ -53,11 +52,25 @@ public final class FlexJobArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private String project;
+    /**
+     * The job {@code headway:dataflow.job} configures, in {@code gcp:region}, named
+     * {@code hw-<env>-feed-to-bigquery}: reads the feed subscription, writes {@code outputTable},
+     * stages in {@code staging}; on delete it drains before the subscription and the Dataflow API go.
+     */
+    public static FlexJobArgs from(Settings s, Settings.FlexJob job, Identity worker, FeedTopics feed,
+                                   DataflowStaging staging, Output<String> outputTable, Output<String> subnetwork,
+                                   Resource dataflowApi) {
+        return builder().settings(s, "dataflow").region(s.region()).jobName(new Names(s).of("feed-to-bigquery"))
+                .templateGcsPath(job.templateGcsPath()).parameters(job.parameters())
+                .inputSubscription(feed.subscriptionId()).outputTable(outputTable).subnetwork(subnetwork)
+                .stagingLocation(staging.stagingLocation()).tempLocation(staging.tempLocation())
+                .machineType(s.dataflow().workerMachineType()).maxWorkers(s.dataflow().maxWorkers())
+                .worker(worker).dependsOn(List.of(feed.subscription(), dataflowApi)).build();
+    }
+
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private String region;
         private String jobName;
-        private Map<String, String> labels = Map.of();
         private String templateGcsPath;
         private Map<String, String> parameters = Map.of();
         private Output<String> inputSubscription;
@@ -70,12 +83,6 @@ public final class FlexJobArgs {
         private Identity worker;
         private List<Resource> dependsOn = List.of();
 
-        /** Required. */
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
         /** Region the job runs in (the subnet's). Required. */
         public Builder region(String region) {
             this.region = region;
@@ -85,12 +92,6 @@ public final class FlexJobArgs {
         /** Dataflow job name. Required. */
         public Builder jobName(String jobName) {
             this.jobName = jobName;
-            return this;
-        }
-
-        /** Labels on the job; default none. */
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels;
             return this;
         }
 

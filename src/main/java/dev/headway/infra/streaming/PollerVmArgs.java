@@ -2,19 +2,12 @@ package dev.headway.infra.streaming;
 
 import com.pulumi.core.Output;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Labels;
-import dev.headway.infra.conventions.Names;
+import dev.headway.infra.conventions.ComponentArgs;
 import dev.headway.infra.identity.Identity;
 
-import java.util.Map;
-import java.util.Objects;
-
-/** Inputs of {@link PollerVm}. Build with {@link #builder()}, or {@link #from}. */
-public final class PollerVmArgs {
-    final String project;
+/** Inputs of {@link PollerVm}: the common ones ({@link ComponentArgs}) and these. */
+public final class PollerVmArgs extends ComponentArgs {
     final String zone;
-    final Names names;
-    final Map<String, String> labels;
     final boolean running;
     final String machineType;
     final String bootImage;
@@ -26,19 +19,17 @@ public final class PollerVmArgs {
     final Identity identity;
 
     private PollerVmArgs(Builder b) {
-        this.project = Objects.requireNonNull(b.project, "project");
-        this.zone = Objects.requireNonNull(b.zone, "zone");
-        this.names = Objects.requireNonNull(b.names, "names");
-        this.labels = Map.copyOf(b.labels);
+        super(b);
+        this.zone = required(b.zone, "zone");
         this.running = b.running;
-        this.machineType = Objects.requireNonNull(b.machineType, "machineType");
-        this.bootImage = Objects.requireNonNull(b.bootImage, "bootImage");
-        this.image = Objects.requireNonNull(b.image, "image");
-        this.feedUrl = Objects.requireNonNull(b.feedUrl, "feedUrl");
+        this.machineType = required(b.machineType, "machineType");
+        this.bootImage = required(b.bootImage, "bootImage");
+        this.image = required(b.image, "image");
+        this.feedUrl = required(b.feedUrl, "feedUrl");
         this.pollIntervalSeconds = b.pollIntervalSeconds;
-        this.topic = Objects.requireNonNull(b.topic, "topic");
-        this.subnetwork = Objects.requireNonNull(b.subnetwork, "subnetwork");
-        this.identity = Objects.requireNonNull(b.identity, "identity");
+        this.topic = required(b.topic, "topic");
+        this.subnetwork = required(b.subnetwork, "subnetwork");
+        this.identity = required(b.identity, "identity");
     }
 
     public static Builder builder() {
@@ -52,18 +43,15 @@ public final class PollerVmArgs {
     public static PollerVmArgs from(Settings s, Identity identity, Output<String> imageRepo, Output<String> topic,
                                     Output<String> subnetwork) {
         Settings.Poller p = s.poller();
-        return builder().project(s.project()).zone(s.zone()).names(new Names(s)).labels(Labels.of(s, "poller"))
+        return builder().settings(s, "poller").zone(s.zone())
                 .running(p.running()).machineType(p.machineType())
                 .image(imageRepo.applyValue(repo -> repo + "/" + p.image()))
                 .feedUrl(p.feedUrl()).pollIntervalSeconds(p.pollIntervalSeconds())
                 .topic(topic).subnetwork(subnetwork).identity(identity).build();
     }
 
-    public static final class Builder {
-        private String project;
+    public static final class Builder extends ComponentArgs.Builder<Builder> {
         private String zone;
-        private Names names;
-        private Map<String, String> labels = Map.of();
         private boolean running = true;
         private String machineType = "e2-micro";
         private String bootImage = "cos-cloud/cos-stable";
@@ -74,27 +62,9 @@ public final class PollerVmArgs {
         private Output<String> subnetwork;
         private Identity identity;
 
-        /** Required. */
-        public Builder project(String project) {
-            this.project = project;
-            return this;
-        }
-
         /** Zone of the VM, inside the subnet's region. Required. */
         public Builder zone(String zone) {
             this.zone = zone;
-            return this;
-        }
-
-        /** Required. */
-        public Builder names(Names names) {
-            this.names = names;
-            return this;
-        }
-
-        /** Labels on the VM; default none. */
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels;
             return this;
         }
 

@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.gcp.container.Cluster;
 import com.pulumi.gcp.container.ClusterArgs;
 import com.pulumi.gcp.container.NodePool;
-import com.pulumi.gcp.container.NodePoolArgs;
 import com.pulumi.gcp.container.inputs.ClusterIpAllocationPolicyArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthClientCertificateConfigArgs;
@@ -19,14 +18,9 @@ import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
 import dev.headway.infra.identity.Identity;
 import dev.headway.infra.platform.Platform;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,29 +36,18 @@ public final class GkeTrainingCluster extends ComponentResource {
     private final NodePool gpuPool;
     private final String workloadPool;
 
-    /**
-     * @param network    the VPC ({@link Platform#networkId()})
-     * @param subnetwork the subnet holding the {@code gke-pods} / {@code gke-services} secondary ranges
-     * @param nodeIdentity the account nodes run as (the training account); {@code dependsOn} covers
-     *                   its readiness and the Kubernetes Engine API
-     */
-    public record Args(Names names, String region, String zone, Retention retention, Map<String, String> labels,
-                       Settings.Training training, Settings.Gke gke, Output<String> network,
-                       Output<String> subnetwork, Identity nodeIdentity, List<Resource> dependsOn) {
-    }
-
-    public GkeTrainingCluster(String name, Args a, ComponentResourceOptions opts) {
+    public GkeTrainingCluster(String name, GkeTrainingClusterArgs a, ComponentResourceOptions opts) {
         super("headway:training:GkeTrainingCluster", name, opts);
-        String project = a.names().project();
+        String project = a.project;
         this.workloadPool = project + ".svc.id.goog";
-        String clusterName = a.names().of("training");
+        String clusterName = a.names.of("training");
         this.cluster = new Cluster(clusterName, ClusterArgs.builder()
                 .project(project)
                 .name(clusterName)
-                .location(a.region())
+                .location(a.region)
                 .description("Headway GPU training (private nodes, Workload Identity)")
-                .network(a.network())
-                .subnetwork(a.subnetwork())
+                .network(a.network)
+                .subnetwork(a.subnetwork)
                 .networkingMode("VPC_NATIVE")
                 .ipAllocationPolicy(ClusterIpAllocationPolicyArgs.builder()
                         .clusterSecondaryRangeName(Platform.GKE_PODS_RANGE)
@@ -73,11 +56,11 @@ public final class GkeTrainingCluster extends ComponentResource {
                 .privateClusterConfig(ClusterPrivateClusterConfigArgs.builder()
                         .enablePrivateNodes(true)
                         .enablePrivateEndpoint(false)
-                        .masterIpv4CidrBlock(a.gke().masterCidr().toString())
+                        .masterIpv4CidrBlock(a.gke.masterCidr().toString())
                         .build())
                 .masterAuthorizedNetworksConfig(ClusterMasterAuthorizedNetworksConfigArgs.builder()
                         .gcpPublicCidrsAccessEnabled(false)
-                        .cidrBlocks(a.gke().masterAuthorizedNetworks().stream()
+                        .cidrBlocks(a.gke.masterAuthorizedNetworks().stream()
                                 .map(c -> ClusterMasterAuthorizedNetworksConfigCidrBlockArgs.builder()
                                         .cidrBlock(c.toString()).displayName("authorized " + c).build())
                                 .toList())
@@ -89,20 +72,20 @@ public final class GkeTrainingCluster extends ComponentResource {
                 .workloadIdentityConfig(ClusterWorkloadIdentityConfigArgs.builder().workloadPool(workloadPool).build())
                 .enableShieldedNodes(true)
                 .enableLegacyAbac(false)
-                .releaseChannel(ClusterReleaseChannelArgs.builder().channel(a.gke().releaseChannel()).build())
+                .releaseChannel(ClusterReleaseChannelArgs.builder().channel(a.gke.releaseChannel()).build())
                 .removeDefaultNodePool(true)
                 .initialNodeCount(1)
                 // The default pool lives only until removal; even so it never runs as the compute default account.
                 .nodeConfig(ClusterNodeConfigArgs.builder()
-                        .serviceAccount(a.nodeIdentity().email())
+                        .serviceAccount(a.nodeIdentity.email())
                         .oauthScopes(CLOUD_PLATFORM)
                         .shieldedInstanceConfig(ClusterNodeConfigShieldedInstanceConfigArgs.builder()
                                 .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
                         .workloadMetadataConfig(ClusterNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
                         .build())
-                .deletionProtection(a.retention().deletionProtection())
-                .resourceLabels(a.labels())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.dependsOn()).build());
+                .deletionProtection(a.retention.deletionProtection())
+                .resourceLabels(a.labels)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.dependsOn).build());
 
         this.gpuPool = GpuNodePool.declare(this, a, cluster);
         registerOutputs(Map.of("cluster", cluster.name(), "endpoint", cluster.endpoint(), "gpuPool", gpuPool.name()));

@@ -35,27 +35,27 @@ final class GpuNodePool {
         return maxGpus / SettingsLoader.gpusPerNode(machineType);
     }
 
-    static NodePool declare(GkeTrainingCluster parent, GkeTrainingCluster.Args a, Cluster cluster) {
-        String poolName = a.names().of("training-gpu");
-        String machineType = a.training().machineType();
+    static NodePool declare(GkeTrainingCluster parent, GkeTrainingClusterArgs a, Cluster cluster) {
+        String poolName = a.names.of("training-gpu");
+        String machineType = a.training.machineType();
         return new NodePool(poolName, NodePoolArgs.builder()
-                .project(a.names().project())
+                .project(a.project)
                 .name(poolName)
                 .cluster(cluster.id())
-                .location(a.region())
-                .nodeLocations(a.zone())
+                .location(a.region)
+                .nodeLocations(a.zone)
                 .initialNodeCount(0)
                 .autoscaling(NodePoolAutoscalingArgs.builder()
                         .totalMinNodeCount(0)
-                        .totalMaxNodeCount(maxNodes(a.training().maxGpus(), machineType))
+                        .totalMaxNodeCount(maxNodes(a.training.maxGpus(), machineType))
                         .locationPolicy("ANY")
                         .build())
                 .management(NodePoolManagementArgs.builder().autoRepair(true).autoUpgrade(true).build())
                 .nodeConfig(NodePoolNodeConfigArgs.builder()
                         .machineType(machineType)
-                        .spot(a.gke().spot())
+                        .spot(a.gke.spot())
                         .guestAccelerators(NodePoolNodeConfigGuestAcceleratorArgs.builder()
-                                .type(GoogleCloud.GKE_ACCELERATOR.get(a.training().acceleratorType()))
+                                .type(GoogleCloud.GKE_ACCELERATOR.get(a.training.acceleratorType()))
                                 .count(SettingsLoader.gpusPerNode(machineType))
                                 .gpuDriverInstallationConfig(NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs
                                         .builder().gpuDriverVersion("LATEST").build())
@@ -65,12 +65,12 @@ final class GpuNodePool {
                         .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
                                 .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
                         .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
-                        .serviceAccount(a.nodeIdentity().email())
+                        .serviceAccount(a.nodeIdentity.email())
                         .oauthScopes(List.of(GkeTrainingCluster.CLOUD_PLATFORM))
                         .imageType("COS_CONTAINERD")
                         .labels(Map.of("headway/pool", "training-gpu"))
-                        .resourceLabels(a.labels())
+                        .resourceLabels(a.labels)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(a.dependsOn()).build());
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(a.dependsOn).build());
     }
 }

@@ -12,13 +12,9 @@ import com.pulumi.gcp.storage.inputs.BucketVersioningArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.headway.infra.conventions.Names;
-import dev.headway.infra.conventions.Retention;
 import dev.headway.infra.identity.Identity;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Vertex AI Pipelines root: a private bucket (uniform access, public access prevention
@@ -34,11 +30,11 @@ public final class PipelineRoot extends ComponentResource {
     private final Bucket bucket;
     private final Output<String> uri;
 
-    public PipelineRoot(String name, Args args, ComponentResourceOptions opts) {
+    public PipelineRoot(String name, PipelineRootArgs args, ComponentResourceOptions opts) {
         super("headway:training:PipelineRoot", name, opts);
         String bucketName = args.names.bucket("pipeline-root");
         this.bucket = new Bucket(bucketName, BucketArgs.builder()
-                .project(args.names.project())
+                .project(args.project)
                 .name(bucketName)
                 .location(args.location)
                 .uniformBucketLevelAccess(true)
@@ -86,79 +82,5 @@ public final class PipelineRoot extends ComponentResource {
     /** {@code gs://<bucket>/pipeline-root}: what a PipelineJob takes as its pipeline root. */
     public Output<String> uri() {
         return uri;
-    }
-
-    /** Inputs of {@link PipelineRoot}. */
-    public static final class Args {
-        final Names names;
-        final Retention retention;
-        final String location;
-        final Map<String, String> labels;
-        final int artifactRetentionDays;
-        final Resource storageApi;
-
-        private Args(Builder b) {
-            this.names = Objects.requireNonNull(b.names, "names");
-            this.retention = Objects.requireNonNull(b.retention, "retention");
-            this.location = Objects.requireNonNull(b.location, "location");
-            this.labels = Map.copyOf(b.labels);
-            this.artifactRetentionDays = b.artifactRetentionDays;
-            this.storageApi = Objects.requireNonNull(b.storageApi, "storageApi");
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private Names names;
-            private Retention retention;
-            private String location;
-            private Map<String, String> labels = Map.of();
-            private int artifactRetentionDays = 30;
-            private Resource storageApi;
-
-            /** Names (and the project). Required. */
-            public Builder names(Names names) {
-                this.names = names;
-                return this;
-            }
-
-            /** What survives a destroy. Required. */
-            public Builder retention(Retention retention) {
-                this.retention = retention;
-                return this;
-            }
-
-            /** The bucket's location: the training region, next to the jobs. Required. */
-            public Builder location(String location) {
-                this.location = location;
-                return this;
-            }
-
-            public Builder labels(Map<String, String> labels) {
-                this.labels = labels;
-                return this;
-            }
-
-            /** Run artifacts older than this are deleted; default 30 days. */
-            public Builder artifactRetentionDays(int days) {
-                if (days < 1) {
-                    throw new IllegalArgumentException("artifactRetentionDays must be at least 1, was " + days);
-                }
-                this.artifactRetentionDays = days;
-                return this;
-            }
-
-            /** The Cloud Storage API's enablement. Required. */
-            public Builder storageApi(Resource storageApi) {
-                this.storageApi = storageApi;
-                return this;
-            }
-
-            public Args build() {
-                return new Args(this);
-            }
-        }
     }
 }

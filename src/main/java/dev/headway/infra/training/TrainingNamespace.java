@@ -40,14 +40,9 @@ public final class TrainingNamespace extends ComponentResource {
 
     private final Provider provider;
 
-    /** @param maxGpus the pool size; {@code machineType} bounds the GPUs one pod may ask for */
-    public record Args(GkeTrainingCluster cluster, int maxGpus, String machineType, Identity training,
-                       Map<String, String> labels) {
-    }
-
-    public TrainingNamespace(String name, Args a, ComponentResourceOptions opts) {
+    public TrainingNamespace(String name, TrainingNamespaceArgs a, ComponentResourceOptions opts) {
         super("headway:training:TrainingNamespace", name, opts);
-        GkeTrainingCluster gke = a.cluster();
+        GkeTrainingCluster gke = a.cluster;
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(Output.tuple(gke.name(), gke.endpoint(), gke.caCertificate())
                         .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3)))
@@ -57,18 +52,18 @@ public final class TrainingNamespace extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
         CustomResourceOptions k8s = CustomResourceOptions.builder().parent(this).provider(provider).build();
         Map<String, String> labels = Map.of("app.kubernetes.io/part-of", "headway",
-                "app.kubernetes.io/managed-by", "pulumi", "headway/env", a.labels().getOrDefault("env", ""));
+                "app.kubernetes.io/managed-by", "pulumi", "headway/env", a.labels.getOrDefault("env", ""));
 
         Namespace ns = new Namespace(name + "-namespace", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(labels).build())
                 .build(), k8s);
         CustomResourceOptions inNs = CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(ns).build();
-        String gpus = String.valueOf(a.maxGpus());
+        String gpus = String.valueOf(a.maxGpus);
         new ResourceQuota(name + "-gpu-quota", ResourceQuotaArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("gpu-quota").namespace(NAMESPACE).labels(labels).build())
                 .spec(ResourceQuotaSpecArgs.builder().hard(Map.of(GPU_QUOTA, gpus)).build())
                 .build(), inNs);
-        String perPod = String.valueOf(SettingsLoader.gpusPerNode(a.machineType()));
+        String perPod = String.valueOf(SettingsLoader.gpusPerNode(a.machineType));
         new LimitRange(name + "-limits", LimitRangeArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("training-limits").namespace(NAMESPACE).labels(labels).build())
                 .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
@@ -80,13 +75,13 @@ public final class TrainingNamespace extends ComponentResource {
                 .build(), inNs);
         ServiceAccount ksa = new ServiceAccount(name + "-ksa", ServiceAccountArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(SERVICE_ACCOUNT).namespace(NAMESPACE).labels(labels)
-                        .annotations(a.training().email().applyValue(e -> Map.of("iam.gke.io/gcp-service-account", e)))
+                        .annotations(a.training.email().applyValue(e -> Map.of("iam.gke.io/gcp-service-account", e)))
                         .build())
                 .automountServiceAccountToken(true)
                 .build(), inNs);
         // The pool <project>.svc.id.goog exists once the cluster does; the binding waits for it.
         new IAMMember(name + "-workload-identity", IAMMemberArgs.builder()
-                .serviceAccountId(a.training().name())
+                .serviceAccountId(a.training.name())
                 .role("roles/iam.workloadIdentityUser")
                 .member("serviceAccount:" + gke.workloadPool() + "[" + NAMESPACE + "/" + SERVICE_ACCOUNT + "]")
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(gke.cluster(), ksa).build());

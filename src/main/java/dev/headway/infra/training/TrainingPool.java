@@ -38,13 +38,12 @@ public final class TrainingPool extends ComponentResource {
         this.pipelines = args.identities.of(Workload.PIPELINES);
         var platform = args.platform;
 
-        this.pipelineRoot = new PipelineRoot(name + "-pipeline-root", PipelineRoot.Args.builder()
-                .names(args.names).retention(args.retention).location(args.region).labels(args.labels)
-                .artifactRetentionDays(args.artifactRetentionDays).storageApi(platform.service(Api.STORAGE)).build(),
+        this.pipelineRoot = new PipelineRoot(name + "-pipeline-root", PipelineRootArgs.builder()
+                .sameAs(args).location(args.region).artifactRetentionDays(args.artifactRetentionDays).storageApi(platform.service(Api.STORAGE)).build(),
                 child());
-        new VertexGpuQuota(name + "-vertex-gpu-quota", new VertexGpuQuota.Args(args.names.project(), args.region,
-                t.acceleratorType(), t.maxGpus(),
-                List.of(platform.service(Api.SERVICE_USAGE), platform.service(Api.AIPLATFORM))), child());
+        new VertexGpuQuota(name + "-vertex-gpu-quota", VertexGpuQuotaArgs.builder().sameAs(args).region(args.region)
+                .acceleratorType(t.acceleratorType()).maxGpus(t.maxGpus())
+                .apis(List.of(platform.service(Api.SERVICE_USAGE), platform.service(Api.AIPLATFORM))).build(), child());
 
         training.grantProjectRole("roles/aiplatform.user", "custom jobs write experiments, TensorBoard runs and models");
         pipelines.grantProjectRole("roles/aiplatform.user", "pipeline runs create custom jobs and models");
@@ -60,11 +59,11 @@ public final class TrainingPool extends ComponentResource {
             training.grantProjectRole("roles/container.defaultNodeServiceAccount", "GKE nodes run as the training account");
             List<Resource> deps = new ArrayList<>(training.readiness());
             deps.add(platform.service(Api.CONTAINER));
-            GkeTrainingCluster cluster = new GkeTrainingCluster(name + "-gke", new GkeTrainingCluster.Args(
-                    args.names, args.region, args.zone, args.retention, args.labels, t, g, platform.networkId(),
-                    platform.subnetworkId(), training, List.copyOf(deps)), child());
-            new TrainingNamespace(name + "-namespace", new TrainingNamespace.Args(cluster, t.maxGpus(), t.machineType(),
-                    training, args.labels), child());
+            GkeTrainingCluster cluster = new GkeTrainingCluster(name + "-gke", GkeTrainingClusterArgs.builder()
+                    .pool(args).nodeIdentity(training).dependsOn(deps).build(), child());
+            new TrainingNamespace(name + "-namespace", TrainingNamespaceArgs.builder().sameAs(args)
+                    .cluster(cluster).maxGpus(t.maxGpus()).machineType(t.machineType()).training(training).build(),
+                    child());
             return cluster;
         });
 

@@ -6,12 +6,10 @@ import com.pulumi.gcp.serviceusage.ConsumerQuotaOverrideArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.headway.infra.config.GoogleCloud;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,25 +26,18 @@ public final class VertexGpuQuota extends ComponentResource {
 
     private final ConsumerQuotaOverride override;
 
-    /**
-     * @param args project, region, the Vertex accelerator type ({@code NVIDIA_TESLA_A100}), the pool
-     *             size, and the enablements of the Service Usage and Vertex AI APIs. All required.
-     */
-    public record Args(String project, String region, String acceleratorType, int maxGpus, List<Resource> apis) {
-    }
-
-    public VertexGpuQuota(String name, Args args, ComponentResourceOptions opts) {
+    public VertexGpuQuota(String name, VertexGpuQuotaArgs args, ComponentResourceOptions opts) {
         super("headway:training:VertexGpuQuota", name, opts);
-        String metric = metric(args.acceleratorType());
+        String metric = metric(args.acceleratorType);
         this.override = new ConsumerQuotaOverride(name + "-override", ConsumerQuotaOverrideArgs.builder()
-                .project(args.project())
+                .project(args.project)
                 .service(SERVICE)
                 .metric(urlEncode(metric))
                 .limit(urlEncode(LIMIT))
-                .dimensions(Map.of("region", args.region()))
-                .overrideValue(String.valueOf(args.maxGpus()))
+                .dimensions(Map.of("region", args.region))
+                .overrideValue(String.valueOf(args.maxGpus))
                 .force(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis()).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis).build());
         registerOutputs(Map.of("metric", Output.of(metric), "overrideValue", override.overrideValue()));
     }
 
