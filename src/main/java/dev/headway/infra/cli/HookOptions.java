@@ -61,13 +61,13 @@ final class HookOptions {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "submit-pipeline: a pipeline parameter (JSON for LIST and STRUCT)")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--artifact", paramLabel = "NAME=ID", description = "submit-pipeline: a root input artifact (Vertex ML Metadata artifact id or resource name)")
+    @Option(names = "--artifact", paramLabel = "NAME=URI", description = "submit-pipeline: a root input artifact: a URI (gs://, https://, bq://...; registered in the default Vertex ML Metadata store, reused on rerun), or an artifact id or resource name")
     Map<String, String> artifacts = new LinkedHashMap<>();
 
     @Option(names = "--param-output", paramLabel = "NAME=OUTPUT", description = "submit-pipeline: fill parameter NAME from stack output OUTPUT")
     Map<String, String> paramOutputs = new LinkedHashMap<>();
 
-    @Option(names = "--dry-run", description = "submit-pipeline, endpoint-logging: print the CreatePipelineJobRequest / UpdateEndpointRequests (protobuf JSON), send nothing")
+    @Option(names = "--dry-run", description = "submit-pipeline, endpoint-logging: print the CreateArtifactRequests and CreatePipelineJobRequest / UpdateEndpointRequests (protobuf JSON), send nothing")
     boolean dryRun;
 
     @Option(names = "--wait", description = "submit-pipeline: show progress until the job ends")

@@ -1,6 +1,7 @@
 package dev.headway.infra.hooks;
 
 import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.cloud.aiplatform.v1.CreateArtifactRequest;
 import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
 import com.google.cloud.aiplatform.v1.LocationName;
 import com.google.cloud.aiplatform.v1.PipelineJob;
@@ -9,6 +10,7 @@ import com.google.cloud.aiplatform.v1.PipelineServiceClient;
 import com.google.cloud.aiplatform.v1.PipelineServiceSettings;
 import com.google.cloud.aiplatform.v1.PipelineState;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import dev.headway.infra.UserError;
 import dev.headway.infra.hooks.kfp.InputResolver;
@@ -24,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +36,7 @@ import java.util.TreeMap;
  * {@code submit-pipeline}: a Vertex AI PipelineJob from a compiled KFP v2 spec, parameters typed from the spec,
  * run as {@code pipelineServiceAccount} with its root under {@code pipelineRoot}, labelled, under a job id
  * derived from spec, values and stack: a rerun finds the job it already made (ALREADY_EXISTS is success).
+ * Input artifacts given as URIs are first registered in Vertex ML Metadata ({@link MetadataArtifacts}).
  */
 public final class SubmitPipeline implements Hook {
     public static final String NAME = "submit-pipeline";
@@ -92,14 +96,26 @@ public final class SubmitPipeline implements Hook {
         }
         Map<String, String> fromOutputs = new TreeMap<>(DEFAULT_PARAM_OUTPUTS);
         fromOutputs.putAll(options.paramOutputs());
-        ResolvedInputs inputs = InputResolver.resolve(spec, options.params(), options.artifacts(), fromOutputs, outputs::get);
+        ResolvedInputs inputs = InputResolver.resolve(spec, options.params(), options.artifacts(), fromOutputs, outputs::get,
+                outputs.text("project"), outputs.text("region"));
+        List<CreateArtifactRequest> artifactRequests = MetadataArtifacts.requests(inputs.toRegister().values(),
+                outputs.text("project"), outputs.text("region"));
         CreatePipelineJobRequest request = request(spec, inputs, outputs, options.stack());
         if (options.dryRun()) {
+            artifactRequests.forEach(r -> out.println(print(r)));
             out.println(print(request));
             out.flush();
-            return HookResult.skip(NAME, "dry run: job " + request.getPipelineJobId() + " printed, nothing sent", since(start));
+            return HookResult.skip(NAME, "dry run: " + (artifactRequests.isEmpty() ? "" : artifactRequests.size()
+                    + " CreateArtifact and ") + "job " + request.getPipelineJobId() + " printed, nothing sent", since(start));
         }
         GoogleClients g = clients.forRegion(outputs.text("region"));
+        List<String> registered;
+        try {
+            registered = MetadataArtifacts.register(g, artifactRequests);
+        } catch (MetadataArtifacts.Conflict e) {
+            return HookResult.fail(NAME, e.getMessage() + "; job not submitted", since(start));
+        }
+        String artifactNote = registered.isEmpty() ? "" : "; artifacts " + String.join(", ", registered);
         try (PipelineServiceClient client = PipelineServiceClient.create(settings(g))) {
             PipelineJob job;
             String verb;
@@ -112,15 +128,15 @@ public final class SubmitPipeline implements Hook {
                 verb = "already submitted";
             }
             if (!options.waitForEnd()) {
-                return HookResult.pass(NAME, verb + " " + job.getName() + " (" + job.getState() + ")", since(start));
+                return HookResult.pass(NAME, verb + " " + job.getName() + " (" + job.getState() + ")" + artifactNote, since(start));
             }
-            return await(client, job, verb, start);
+            return await(client, job, verb, artifactNote, start);
         } catch (IOException e) {
             throw new UserError(UserError.ENVIRONMENT, "cannot create the Vertex AI pipeline client for " + g.endpoint() + ": " + e.getMessage());
         }
     }
 
-    private HookResult await(PipelineServiceClient client, PipelineJob job, String verb, long start) {
+    private HookResult await(PipelineServiceClient client, PipelineJob job, String verb, String artifactNote, long start) {
         long deadline = System.nanoTime() + options.waitTimeout().toNanos();
         PipelineState last = null;
         while (!TERMINAL.contains(job.getState())) {
@@ -144,7 +160,7 @@ public final class SubmitPipeline implements Hook {
         out.printf("%s  %-28s %6.1fs%n", job.getName(), job.getState(), since(start).toMillis() / 1000.0);
         out.flush();
         String reason = verb + " " + job.getName() + ", ended " + job.getState()
-                + (job.hasError() ? ": " + job.getError().getMessage() : "");
+                + (job.hasError() ? ": " + job.getError().getMessage() : "") + artifactNote;
         return job.getState() == PipelineState.PIPELINE_STATE_SUCCEEDED
                 ? HookResult.pass(NAME, reason, since(start)) : HookResult.fail(NAME, reason, since(start));
     }
@@ -190,7 +206,8 @@ public final class SubmitPipeline implements Hook {
 
     /**
      * {@code <pipeline>-<hash>}: the first 16 hex digits of SHA-256 over the spec (canonical JSON), the typed
-     * values, the artifacts, and the stack/project/region; lower-case, at most 128 characters, as Vertex requires.
+     * values, the resolved artifact ids (derived from the URI for a URI artifact), and the stack/project/region;
+     * lower-case, at most 128 characters, as Vertex requires.
      */
     public static String jobId(PipelineSpec spec, ResolvedInputs inputs, String stack, String project, String region) {
         StringBuilder material = new StringBuilder();
@@ -220,7 +237,8 @@ public final class SubmitPipeline implements Hook {
         return (prefix.endsWith("-") ? prefix : prefix + "-") + hash;
     }
 
-    public static String print(CreatePipelineJobRequest request) {
+    /** A request as protobuf JSON, as {@code --dry-run} prints it. */
+    public static String print(MessageOrBuilder request) {
         try {
             return JsonFormat.printer().print(request);
         } catch (InvalidProtocolBufferException e) {

@@ -1,5 +1,6 @@
 package dev.headway.infra.hooks;
 
+import com.google.cloud.aiplatform.v1.Artifact;
 import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
 import com.google.cloud.aiplatform.v1.PipelineState;
 import com.google.protobuf.Value;
@@ -31,6 +32,11 @@ class SubmitPipelineTest {
     void start() throws IOException {
         vertex = FakeVertex.start();
         outputs = CliRun.outputsFile(CliRun.DEV_OUTPUTS);
+        for (String id : List.of("raw-2024", "a1")) {
+            String name = "projects/headway-dev/locations/us-east1/metadataStores/default/artifacts/" + id;
+            vertex.artifacts.put(name, Artifact.newBuilder().setName(name).setUri("gs://hw-dev-raw/" + id)
+                    .setSchemaTitle("system.Dataset").build());
+        }
     }
 
     @AfterEach

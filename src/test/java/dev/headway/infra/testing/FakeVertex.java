@@ -1,7 +1,10 @@
 package dev.headway.infra.testing;
 
+import com.google.cloud.aiplatform.v1.Artifact;
+import com.google.cloud.aiplatform.v1.CreateArtifactRequest;
 import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
 import com.google.cloud.aiplatform.v1.Endpoint;
+import com.google.cloud.aiplatform.v1.GetArtifactRequest;
 import com.google.cloud.aiplatform.v1.GetEndpointRequest;
 import com.google.cloud.aiplatform.v1.GetPipelineJobRequest;
 import com.google.cloud.aiplatform.v1.PipelineJob;
@@ -37,8 +40,8 @@ import java.util.function.Function;
 
 /**
  * In-process Vertex AI on 127.0.0.1 for the real {@code google-cloud-aiplatform} client: PipelineService
- * (CreatePipelineJob, GetPipelineJob), EndpointService (GetEndpoint, UpdateEndpoint with an update mask) and
- * PredictionService (Predict), each
+ * (CreatePipelineJob, GetPipelineJob), EndpointService (GetEndpoint, UpdateEndpoint with an update mask),
+ * MetadataService (CreateArtifact, GetArtifact) and PredictionService (Predict), each
  * registered under its real gRPC service and method names with protobuf marshallers. Faults are injected per
  * method ({@link #failNext}); every call is counted. The grpc stub jar with the generated ImplBase classes
  * (grpc-google-cloud-aiplatform-v1) is not on Maven Central as reached here, so the service definitions are
@@ -61,6 +64,14 @@ public final class FakeVertex implements AutoCloseable {
      * replaces the fields its mask names (INVALID_ARGUMENT for an empty or unknown mask, as Vertex does).
      */
     public final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /**
+     * ML Metadata artifacts by full name ({@code projects/P/locations/L/metadataStores/default/artifacts/ID}).
+     * CreateArtifact answers ALREADY_EXISTS for a taken id and INVALID_ARGUMENT for an id Vertex would refuse;
+     * CreatePipelineJob answers NOT_FOUND when an input artifact id is not in the job's default store.
+     */
+    public final Map<String, Artifact> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Every CreateArtifact request received, faulted ones included, in order. */
+    public final List<CreateArtifactRequest> createArtifactRequests = Collections.synchronizedList(new ArrayList<>());
     /** States that successive GetPipelineJob calls report for a job, after it was created QUEUED. */
     public final Deque<PipelineState> stateScript = new ArrayDeque<>();
     /** How Predict answers; default: one prediction per instance. */
@@ -81,6 +92,9 @@ public final class FakeVertex implements AutoCloseable {
                 .addService(service("google.cloud.aiplatform.v1.EndpointService",
                         unary("GetEndpoint", GetEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::getEndpoint),
                         unary("UpdateEndpoint", UpdateEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::updateEndpoint)))
+                .addService(service("google.cloud.aiplatform.v1.MetadataService",
+                        unary("CreateArtifact", CreateArtifactRequest.getDefaultInstance(), Artifact.getDefaultInstance(), this::createArtifact),
+                        unary("GetArtifact", GetArtifactRequest.getDefaultInstance(), Artifact.getDefaultInstance(), this::getArtifact)))
                 .addService(service("google.cloud.aiplatform.v1.PredictionService",
                         unary("Predict", PredictRequest.getDefaultInstance(), PredictResponse.getDefaultInstance(), this::predict)))
                 .build()
@@ -109,6 +123,12 @@ public final class FakeVertex implements AutoCloseable {
 
     private PipelineJob create(CreatePipelineJobRequest req) {
         String name = req.getParent() + "/pipelineJobs/" + req.getPipelineJobId();
+        req.getPipelineJob().getRuntimeConfig().getInputArtifactsMap().forEach((input, a) -> {
+            String artifact = req.getParent() + "/metadataStores/default/artifacts/" + a.getArtifactId();
+            if (!artifacts.containsKey(artifact)) {
+                throw Status.NOT_FOUND.withDescription("input artifact " + input + ": " + artifact + " not found").asRuntimeException();
+            }
+        });
         synchronized (jobs) {
             if (jobs.containsKey(name)) {
                 throw Status.ALREADY_EXISTS.withDescription("PipelineJob " + name + " already exists").asRuntimeException();
@@ -132,6 +152,33 @@ public final class FakeVertex implements AutoCloseable {
             }
             return job;
         }
+    }
+
+    private Artifact createArtifact(CreateArtifactRequest req) {
+        createArtifactRequests.add(req);
+        if (!req.getParent().matches("projects/[^/]+/locations/[^/]+/metadataStores/default")) {
+            throw Status.NOT_FOUND.withDescription("metadata store " + req.getParent() + " not found").asRuntimeException();
+        }
+        if (!req.getArtifactId().matches("[a-z0-9][a-z0-9-]{0,127}")) {
+            throw Status.INVALID_ARGUMENT.withDescription("artifact_id \"" + req.getArtifactId() + "\" is invalid").asRuntimeException();
+        }
+        String name = req.getParent() + "/artifacts/" + req.getArtifactId();
+        synchronized (artifacts) {
+            if (artifacts.containsKey(name)) {
+                throw Status.ALREADY_EXISTS.withDescription("Artifact " + name + " already exists").asRuntimeException();
+            }
+            Artifact a = req.getArtifact().toBuilder().setName(name).build();
+            artifacts.put(name, a);
+            return a;
+        }
+    }
+
+    private Artifact getArtifact(GetArtifactRequest req) {
+        Artifact a = artifacts.get(req.getName());
+        if (a == null) {
+            throw Status.NOT_FOUND.withDescription("Artifact " + req.getName() + " not found").asRuntimeException();
+        }
+        return a;
     }
 
     private Endpoint getEndpoint(GetEndpointRequest req) {

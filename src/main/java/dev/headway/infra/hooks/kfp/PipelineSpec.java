@@ -83,10 +83,15 @@ public final class PipelineSpec {
         for (Map.Entry<String, JsonNode> a : inputs.path("artifacts").properties()) {
             JsonNode def = a.getValue();
             arts.put(a.getKey(), new ArtifactDef(a.getKey(),
-                    def.path("artifactType").path("schemaTitle").asText("system.Artifact"),
+                    nonBlank(def.path("artifactType").path("schemaTitle").asText(""), ArtifactDef.DEFAULT_SCHEMA_TITLE),
+                    nonBlank(def.path("artifactType").path("schemaVersion").asText(""), ArtifactDef.DEFAULT_SCHEMA_VERSION),
                     def.path("isOptional").asBoolean(false)));
         }
         return new PipelineSpec(where, doc, doc.path("pipelineInfo").path("name").asText(), params, arts);
+    }
+
+    private static String nonBlank(String s, String otherwise) {
+        return s.isBlank() ? otherwise : s;
     }
 
     public String where() {
