@@ -99,9 +99,11 @@ public final class RecordingEngine {
         if (System.getenv("HEADWAY_TIMING") == null) {
             return;
         }
-        ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(
-                "headway-infra: timing: last of %d resources registered %d ms after process start%n",
-                count, lastMillis - start.toEpochMilli()));
+        // The JVM's own start time (milliseconds): ProcessHandle's startInstant is derived from the
+        // kernel's boot time in whole seconds and was up to a second late or early.
+        long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("headway-infra: timing: last of %d resources registered %d ms after process start%n",
+                count, lastMillis - start);
     }
 
     /** The program's own exception, out of the SDK's CompletionException wrapping. */
