@@ -1,6 +1,7 @@
 package dev.headway.infra;
 
 import com.pulumi.Pulumi;
+import dev.headway.infra.cli.AsyncPool;
 import dev.headway.infra.cli.HeadwayCli;
 import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
@@ -23,6 +24,7 @@ public final class Main {
             runProgram(env);
             return;
         }
+        AsyncPool.useCommonPool();
         System.exit(HeadwayCli.run(args, System.out, System.err));
     }
 

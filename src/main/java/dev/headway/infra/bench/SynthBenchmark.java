@@ -20,29 +20,34 @@ import java.util.Map;
  * alternate round by round (so machine noise falls on all alike), and medians are reported.
  *
  * <pre>
- * java -cp target/headway-infra.jar dev.headway.infra.bench.SynthBenchmark [rounds] [-- jvm flags...]
+ * java -cp target/headway-infra.jar dev.headway.infra.bench.SynthBenchmark [rounds] [--jar F] [-- jvm flags...]
  * </pre>
  *
- * Peak RSS comes from GNU time ({@code /usr/bin/time -f %M}, Debian package "time").
+ * {@code --jar} measures another build of the jar (e.g. a copy of the previous one, for a before/after
+ * table from one session). Peak RSS and CPU time (user + system, all threads: a figure that machine
+ * load disturbs less than wall time) come from GNU time ({@code /usr/bin/time}, Debian package "time").
  */
 public final class SynthBenchmark {
-    private record Sample(double seconds, long peakKib) {
+    private record Sample(double seconds, long peakKib, double cpuSeconds) {
     }
 
     private SynthBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 && !args[0].equals("--") ? Integer.parseInt(args[0]) : 7;
-        List<String> jvmFlags = new ArrayList<>();
-        boolean flags = false;
-        for (String a : args) {
-            if (flags) {
-                jvmFlags.add(a);
-            }
-            flags |= a.equals("--");
-        }
+        int rounds = 7;
         Path jar = Path.of("target/headway-infra.jar");
+        List<String> jvmFlags = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                jvmFlags.addAll(List.of(args).subList(i + 1, args.length));
+                break;
+            } else if (args[i].equals("--jar") && i + 1 < args.length) {
+                jar = Path.of(args[++i]);
+            } else {
+                rounds = Integer.parseInt(args[i]);
+            }
+        }
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the jar first: mvn -B -q package -DskipTests");
         }
@@ -70,13 +75,14 @@ public final class SynthBenchmark {
             }
         }
         double floor = median(samples.get("floor (1 resource)"));
-        System.out.printf("synth benchmark: %d alternating rounds, medians; jvm flags: %s; %d cores%n%n",
-                rounds, jvmFlags.isEmpty() ? "(none)" : String.join(" ", jvmFlags), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-22s %9s %9s %14s%n", "case", "seconds", "x floor", "peak RSS MiB");
+        System.out.printf("synth benchmark: %s; %d alternating rounds, medians; jvm flags: %s; %d cores%n%n",
+                jar, rounds, jvmFlags.isEmpty() ? "(none)" : String.join(" ", jvmFlags), Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-22s %9s %9s %14s %9s%n", "case", "seconds", "x floor", "peak RSS MiB", "cpu s");
         for (String k : cases.keySet()) {
             double s = median(samples.get(k));
             long rss = samples.get(k).stream().mapToLong(Sample::peakKib).max().orElse(0);
-            System.out.printf("%-22s %9.3f %9.2f %14.1f%n", k, s, s / floor, rss / 1024.0);
+            double cpu = median(samples.get(k).stream().map(x -> new Sample(x.cpuSeconds(), 0, 0)).toList());
+            System.out.printf("%-22s %9.3f %9.2f %14.1f %9.2f%n", k, s, s / floor, rss / 1024.0, cpu);
         }
         double growth = median(samples.get("dev, 20 endpoints")) / median(samples.get("dev, 1 endpoints"));
         System.out.printf("%nendpoints 1 -> 20: synth time grows %.2fx (target <= 1.30x)%n", growth);
@@ -84,7 +90,7 @@ public final class SynthBenchmark {
     }
 
     private static List<String> java(List<String> jvmFlags, String... rest) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "java"));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M %U %S", "java"));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of(rest));
         return cmd;
@@ -101,7 +107,7 @@ public final class SynthBenchmark {
             throw new IllegalStateException(String.join(" ", cmd) + " failed: " + String.join("\n", lines));
         }
         String[] last = lines.get(lines.size() - 1).trim().split(" ");
-        return new Sample(seconds, Long.parseLong(last[1]));
+        return new Sample(seconds, Long.parseLong(last[1]), Double.parseDouble(last[2]) + Double.parseDouble(last[3]));
     }
 
     private static double median(List<Sample> samples) {

@@ -6,24 +6,38 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The {@code headway-infra} command line: parse, call, print, exit code. */
 @Command(name = "headway-infra",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Infrastructure as code for the Headway MLOps platform on Google Cloud.",
-        subcommands = {
-                SynthCommand.class,
-                DiffCommand.class,
-                CheckCommand.class,
-                HooksCommand.class,
-                EngineCommands.Preview.class,
-                EngineCommands.Up.class,
-                EngineCommands.Destroy.class,
-                EngineCommands.Refresh.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Infrastructure as code for the Headway MLOps platform on Google Cloud.")
 public final class HeadwayCli implements Runnable {
+    /**
+     * The subcommands, in help order. Registered here rather than in {@code @Command(subcommands)} so
+     * that a run builds only the command it runs: picocli reflects over every registered command's
+     * options and mixins at start-up, which was a tenth of a synth's main-thread time.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> c = new LinkedHashMap<>();
+        c.put("synth", SynthCommand::new);
+        c.put("diff", DiffCommand::new);
+        c.put("check", CheckCommand::new);
+        c.put("hooks", HooksCommand::new);
+        c.put("preview", EngineCommands.Preview::new);
+        c.put("up", EngineCommands.Up::new);
+        c.put("destroy", EngineCommands.Destroy::new);
+        c.put("refresh", EngineCommands.Refresh::new);
+        c.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(c);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +50,7 @@ public final class HeadwayCli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        CommandLine cli = new CommandLine(new HeadwayCli());
+        CommandLine cli = commandLine(args);
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -58,6 +72,22 @@ public final class HeadwayCli implements Runnable {
             return 70;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command tree for {@code args}: just the named subcommand when the first argument names one
+     * (its parsing, usage and errors need no sibling), else all of them (top-level help, {@code help},
+     * suggestions for a mistyped command).
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new HeadwayCli());
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+            cli.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        return cli;
     }
 
     private static UserError findUserError(Throwable t) {

@@ -3,6 +3,7 @@ package dev.headway.infra.synth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -29,9 +30,9 @@ import java.util.logging.Level;
  * {@code RegisterResourceRequest} it sends, so protect, retainOnDelete, parent and dependencies
  * are read from what the program really asked for.
  *
- * <p>This is the only class that touches the pinned SDK's internal test classes
- * ({@code PulumiTestInternal}, {@code MockMonitor}); {@code RecordingEngineTest} fails if an SDK
- * upgrade changes them.
+ * <p>This is the only class (with its {@link SynthRunner}) that touches the pinned SDK's internal
+ * test classes ({@code PulumiTestInternal}, {@code MockMonitor}, {@code DeploymentImpl}'s runner);
+ * {@code RecordingEngineTest} fails if an SDK upgrade changes them.
  */
 public final class RecordingEngine {
     private RecordingEngine() {
@@ -55,6 +56,10 @@ public final class RecordingEngine {
                 .config(config.values(), config.secretKeys())
                 .mocks(cloud)
                 .standardLogger(PulumiTestInternal.logger(Level.OFF))
+                .deploymentFactory(state -> {
+                    state.runner = new SynthRunner(() -> state.logger);
+                    return new DeploymentImpl(state);
+                })
                 .monitorDecorator(m -> new MockMonitor(cloud, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.OFF))) {
                     @Override
                     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
@@ -94,9 +99,11 @@ public final class RecordingEngine {
         if (System.getenv("HEADWAY_TIMING") == null) {
             return;
         }
-        ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(
-                "headway-infra: timing: last of %d resources registered %d ms after process start%n",
-                count, lastMillis - start.toEpochMilli()));
+        // The JVM's own start time (milliseconds): ProcessHandle's startInstant is derived from the
+        // kernel's boot time in whole seconds and was up to a second late or early.
+        long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("headway-infra: timing: last of %d resources registered %d ms after process start%n",
+                count, lastMillis - start);
     }
 
     /** The program's own exception, out of the SDK's CompletionException wrapping. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,6 +96,29 @@ class RecordingEngineTest {
                 }));
         assertTrue(e.getMessage().contains("boom"), e.getMessage());
         // and the engine is usable again afterwards (the SDK's deployment singleton was reset)
+        assertEquals(3, twoResources().resources().size());
+    }
+
+    @Test
+    void waitsForResourcesWhoseInputsResolveAfterTheProgramReturned() {
+        CompletableFuture<String> later = new CompletableFuture<>();
+        Plan plan = RecordingEngine.run("headway", "test", CONFIG, ctx -> {
+            new Topic("feed", TopicArgs.builder().project("proj-one").name(Output.of(later)).build());
+            CompletableFuture.runAsync(() -> later.complete("feed-resolved-late"));
+        });
+        assertEquals("feed-resolved-late", plan.get("gcp:pubsub/topic:Topic", "feed").input("name").asText());
+    }
+
+    @Test
+    void aFailureInAnInputComputedAfterTheProgramReturnedSurfacesAsItsException() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecordingEngine.run("headway", "test", CONFIG, ctx -> new Topic("feed", TopicArgs.builder()
+                        .project("proj-one")
+                        .name(Output.of("feed").applyValue(n -> {
+                            throw new IllegalArgumentException("late failure in " + n);
+                        }))
+                        .build())));
+        assertEquals("late failure in feed", e.getMessage());
         assertEquals(3, twoResources().resources().size());
     }
 
