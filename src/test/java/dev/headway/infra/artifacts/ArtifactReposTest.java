@@ -3,7 +3,6 @@ package dev.headway.infra.artifacts;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,14 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArtifactReposTest {
     static final String REPO = "gcp:artifactregistry/repository:Repository";
     static final String MEMBER = "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember";
-    static Plan dev;
-    static Plan prod;
-
-    @BeforeAll
-    static void synth() {
-        dev = Synth.stack("dev");
-        prod = Synth.stack("prod");
-    }
+    static final Plan dev = Synth.stack("dev");
+    static final Plan prod = Synth.stack("prod");
 
     @Test
     void threeRepositoriesWithTheirFormatsInTheRegion() {

@@ -3,7 +3,6 @@ package dev.headway.infra.ci;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,14 +20,8 @@ class CiAccessTest {
     static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
     static final String POOL_NAME = "principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/hw-dev-ci";
 
-    static Plan dev;
-    static Plan prod;
-
-    @BeforeAll
-    static void synth() {
-        dev = Synth.stack("dev");
-        prod = Synth.stack("prod");
-    }
+    static final Plan dev = Synth.stack("dev");
+    static final Plan prod = Synth.stack("prod");
 
     @Test
     void providerAcceptsGithubTokensOfTheConfiguredRepositoryOnly() {

@@ -4,7 +4,6 @@ import dev.headway.infra.conventions.Names;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,14 +19,8 @@ class DataflowStagingTest {
     static final String BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
     static final String DATAFLOW_SA = "serviceAccount:hw-dev-dataflow@headway-dev.iam.gserviceaccount.com";
     static final String BUCKET_RULE = "[a-z0-9][-a-z0-9_]{1,61}[a-z0-9]";
-    static Plan dev;
-    static Plan prod;
-
-    @BeforeAll
-    static void synth() {
-        dev = Synth.stack("dev");
-        prod = Synth.stack("prod");
-    }
+    static final Plan dev = Synth.stack("dev");
+    static final Plan prod = Synth.stack("prod");
 
     @Test
     void bucketsAreLockedDown() {

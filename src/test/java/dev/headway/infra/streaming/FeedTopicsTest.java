@@ -3,7 +3,6 @@ package dev.headway.infra.streaming;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,14 +17,8 @@ class FeedTopicsTest {
     static final String TOPIC_MEMBER = "gcp:pubsub/topicIAMMember:TopicIAMMember";
     static final String SUB_MEMBER = "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember";
     static final String AGENT = "serviceAccount:service-123456789012@gcp-sa-pubsub.iam.gserviceaccount.com";
-    static Plan dev;
-    static Plan prod;
-
-    @BeforeAll
-    static void synth() {
-        dev = Synth.stack("dev");
-        prod = Synth.stack("prod");
-    }
+    static final Plan dev = Synth.stack("dev");
+    static final Plan prod = Synth.stack("prod");
 
     @Test
     void topicsRetainMessagesAsConfigured() {

@@ -19,9 +19,14 @@ public final class Synth {
     private Synth() {
     }
 
-    /** The committed {@code Pulumi.<stack>.yaml}. */
+    private static final java.util.Map<String, Plan> COMMITTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The committed {@code Pulumi.<stack>.yaml}, synthesized once per test JVM and shared: the file
+     * does not change during a run, and no test changes a plan (they are read-only records).
+     */
     public static Plan stack(String stack) {
-        return run(stack, config(stack));
+        return COMMITTED.computeIfAbsent(stack, s -> run(s, config(s)));
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,14 +20,8 @@ class WarehouseTest {
     static final String DATASET = "gcp:bigquery/dataset:Dataset";
     static final String TABLE = "gcp:bigquery/table:Table";
     static final String MEMBER = "gcp:bigquery/datasetIamMember:DatasetIamMember";
-    static Plan dev;
-    static Plan prod;
-
-    @BeforeAll
-    static void synth() {
-        dev = Synth.stack("dev");
-        prod = Synth.stack("prod");
-    }
+    static final Plan dev = Synth.stack("dev");
+    static final Plan prod = Synth.stack("prod");
 
     @Test
     void fourDatasetsInTheConfiguredLocation() {
