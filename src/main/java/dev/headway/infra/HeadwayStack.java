@@ -58,7 +58,7 @@ public final class HeadwayStack {
     public static void declare(Context ctx, Settings s) {
         // Foundation: APIs and network, one service account per workload, keyless CI.
         Platform platform = new Platform("platform", PlatformArgs.from(s), NONE);
-        Identities identities = new Identities("identities", IdentitiesArgs.from(s, platform.service(Api.IAM)), NONE);
+        Identities identities = new Identities("identities", IdentitiesArgs.from(s, platform.service(Api.IAM), platform.service(Api.CLOUD_RESOURCE_MANAGER)), NONE);
         Identity poller = identities.of(Workload.POLLER);
         Identity dataflow = identities.of(Workload.DATAFLOW);
         Identity training = identities.of(Workload.TRAINING);
@@ -77,16 +77,7 @@ public final class HeadwayStack {
         DataflowStaging staging = new DataflowStaging("dataflow-staging",
                 DataflowStagingArgs.from(s, dataflow, platform.service(Api.STORAGE)), NONE);
 
-        // Training and serving.
-        TrainingPool pool = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities), NONE);
-        Endpoints endpoints = new Endpoints("endpoints", EndpointsArgs.from(s, warehouse.datasetId(Layer.MONITORING),
-                platform.service(Api.AIPLATFORM)), NONE);
-        Tensorboard tensorboard = new Tensorboard("tensorboard", TensorboardArgs.from(s, platform.service(Api.AIPLATFORM)), NONE);
-        PredictionStore predictions = new PredictionStore("predictions",
-                PredictionStoreArgs.from(s, platform.service(Api.FIRESTORE)), NONE);
-        new Alerts("alerts", AlertsArgs.from(s, endpoints.ids(), feed.subscriptionName(), platform.service(Api.MONITORING)), NONE);
-
-        // Grants, each on the resource it opens; workloads are declared after them.
+        // Grants, each on the resource it opens; the workloads that run as an account are declared after them.
         // Images: data-side images (training, poller, batch, Dataflow template) live in `training`;
         // `serving` holds only what the endpoints run. CI's deployer pushes images and templates.
         repos.grantRead(Repo.TRAINING, training);
@@ -103,9 +94,19 @@ public final class HeadwayStack {
         warehouse.grantDataEditor(Layer.FEATURES, pipelines);
         warehouse.grantDataViewer(Layer.MONITORING, pipelines);
         warehouse.grantDataViewer(Layer.FEATURES, training);
-        warehouse.grantDataEditor(Layer.MONITORING, "vertex-agent", endpoints.serviceAgentMember());
         feed.grantPublish(poller);
         feed.grantSubscribe(dataflow);
+
+        // Training and serving. The GPU node pool runs as the training account: declared after the
+        // grants above so it waits for them (images from `training`, the features dataset).
+        TrainingPool pool = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities), NONE);
+        Endpoints endpoints = new Endpoints("endpoints", EndpointsArgs.from(s, warehouse.datasetId(Layer.MONITORING),
+                platform.service(Api.AIPLATFORM)), NONE);
+        Tensorboard tensorboard = new Tensorboard("tensorboard", TensorboardArgs.from(s, platform.service(Api.AIPLATFORM)), NONE);
+        PredictionStore predictions = new PredictionStore("predictions",
+                PredictionStoreArgs.from(s, platform.service(Api.FIRESTORE)), NONE);
+        new Alerts("alerts", AlertsArgs.from(s, endpoints.ids(), feed.subscriptionName(), platform.service(Api.MONITORING)), NONE);
+        warehouse.grantDataEditor(Layer.MONITORING, "vertex-agent", endpoints.serviceAgentMember());
         predictions.grantReadWrite(serving);
         pool.pipelineRoot().grantRead(serving);
 

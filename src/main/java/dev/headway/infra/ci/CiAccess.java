@@ -6,8 +6,6 @@ import com.pulumi.gcp.iam.WorkloadIdentityPoolArgs;
 import com.pulumi.gcp.iam.WorkloadIdentityPoolProvider;
 import com.pulumi.gcp.iam.WorkloadIdentityPoolProviderArgs;
 import com.pulumi.gcp.iam.inputs.WorkloadIdentityPoolProviderOidcArgs;
-import com.pulumi.gcp.projects.IAMMember;
-import com.pulumi.gcp.projects.IAMMemberArgs;
 import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
 import com.pulumi.gcp.serviceaccount.IAMMemberArgs.Builder;
 import com.pulumi.resources.ComponentResource;
@@ -73,16 +71,12 @@ public final class CiAccess extends ComponentResource {
 
         args.deployerRoles.forEach((role, why) -> deployer.grantProjectRole(role, why));
         args.previewerRoles.forEach((role, why) -> previewer.grantProjectRole(role, why));
-        deployer.recordGrant(new IAMMember("hw-deployer-projectIamAdmin", IAMMemberArgs.builder()
-                .project(args.project)
-                .role("roles/resourcemanager.projectIamAdmin")
-                .member(deployer.member())
-                .condition(IAMMemberConditionArgs.builder()
+        deployer.grantProjectRole("hw-deployer-projectIamAdmin", "roles/resourcemanager.projectIamAdmin",
+                IAMMemberConditionArgs.builder()
                         .title("only the stack's workload roles")
                         .description("The deployer may add or remove only these project roles; changing its own roles needs a human owner")
                         .expression(delegationCondition(args.delegableRoles))
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).build()));
+                        .build(), this);
         for (Identity workload : args.workloads) {
             // Scoped actAs: the deployer attaches this account to resources, and nothing else. Recorded on the
             // workload too, so what runs as it (and depends on its readiness) waits for the deployer's access.

@@ -28,7 +28,7 @@ public final class Identities extends ComponentResource {
                     .displayName("Headway " + args.names.env() + " " + w.purpose())
                     .description(w.description())
                     .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.iamApi).build());
-            Identity identity = new Identity(w, account, args.project, this);
+            Identity identity = new Identity(w, account, args.project, this, args.resourceManagerApi);
             identities.put(w, identity);
             outputs.put(w.purpose(), account.email());
         }

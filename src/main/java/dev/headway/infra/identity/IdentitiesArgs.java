@@ -14,11 +14,13 @@ import java.util.Set;
 public final class IdentitiesArgs extends ComponentArgs {
     final Set<Workload> workloads;
     final Resource iamApi;
+    final Resource resourceManagerApi;
 
     private IdentitiesArgs(Builder b) {
         super(b);
         this.workloads = Set.copyOf(b.workloads);
         this.iamApi = required(b.iamApi, "iamApi");
+        this.resourceManagerApi = required(b.resourceManagerApi, "resourceManagerApi");
     }
 
     public static Builder builder() {
@@ -26,13 +28,14 @@ public final class IdentitiesArgs extends ComponentArgs {
     }
 
     /** One account per workload, in the stack's project. */
-    public static IdentitiesArgs from(Settings s, Resource iamApi) {
-        return builder().settings(s, "identity").iamApi(iamApi).build();
+    public static IdentitiesArgs from(Settings s, Resource iamApi, Resource resourceManagerApi) {
+        return builder().settings(s, "identity").iamApi(iamApi).resourceManagerApi(resourceManagerApi).build();
     }
 
     public static final class Builder extends ComponentArgs.Builder<Builder> {
         private Set<Workload> workloads = EnumSet.allOf(Workload.class);
         private Resource iamApi;
+        private Resource resourceManagerApi;
 
         /** The workloads to make accounts for; default all of them. */
         public Builder workloads(Set<Workload> workloads) {
@@ -43,6 +46,12 @@ public final class IdentitiesArgs extends ComponentArgs {
         /** The IAM API's enablement; accounts are created after it. Required. */
         public Builder iamApi(Resource iamApi) {
             this.iamApi = iamApi;
+            return this;
+        }
+
+        /** The Resource Manager API's enablement; project-level grants wait for it. Required. */
+        public Builder resourceManagerApi(Resource resourceManagerApi) {
+            this.resourceManagerApi = resourceManagerApi;
             return this;
         }
 

@@ -3,10 +3,12 @@ package dev.headway.infra.identity;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.projects.IAMMember;
 import com.pulumi.gcp.projects.IAMMemberArgs;
+import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
 import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +27,15 @@ public final class Identity {
     private final Account account;
     private final String project;
     private final Resource parent;
+    private final Resource resourceManagerApi;
     private final List<Resource> grants = new ArrayList<>();
 
-    Identity(Workload workload, Account account, String project, Resource parent) {
+    Identity(Workload workload, Account account, String project, Resource parent, Resource resourceManagerApi) {
         this.workload = workload;
         this.account = account;
         this.project = project;
         this.parent = parent;
+        this.resourceManagerApi = resourceManagerApi;
     }
 
     public Workload workload() {
@@ -69,15 +73,25 @@ public final class Identity {
      * metric writer). Anything with a resource to scope to is granted on that resource instead.
      */
     public IAMMember grantProjectRole(String role, String why) {
+        String name = "hw-" + workload.purpose() + "-" + role.substring(role.indexOf('/') + 1).replace('.', '-');
+        return grantProjectRole(name, role, null, parent);
+    }
+
+    /**
+     * A project-level role limited by an IAM condition (a role whose resources cannot hold IAM
+     * themselves, such as Firestore databases), declared as a child of {@code owner}.
+     */
+    public IAMMember grantProjectRole(String name, String role, @Nullable IAMMemberConditionArgs condition, Resource owner) {
         if (PRIMITIVE_ROLES.contains(role)) {
             throw new IllegalArgumentException("basic role " + role + " is never granted; use a predefined role");
         }
-        String name = "hw-" + workload.purpose() + "-" + role.substring(role.indexOf('/') + 1).replace('.', '-');
-        return recordGrant(new IAMMember(name, IAMMemberArgs.builder()
-                .project(project)
-                .role(role)
-                .member(member())
-                .build(), CustomResourceOptions.builder().parent(parent).build()));
+        // project IAM is read and written through the Resource Manager API: wait for its enablement
+        IAMMemberArgs.Builder args = IAMMemberArgs.builder().project(project).role(role).member(member());
+        if (condition != null) {
+            args.condition(condition);
+        }
+        return recordGrant(new IAMMember(name, args.build(),
+                CustomResourceOptions.builder().parent(owner).dependsOn(resourceManagerApi).build()));
     }
 
     /** The account and every grant recorded so far: what a workload running as it depends on. */

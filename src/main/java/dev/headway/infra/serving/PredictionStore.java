@@ -4,11 +4,9 @@ import com.pulumi.core.Output;
 import com.pulumi.gcp.firestore.Database;
 import com.pulumi.gcp.firestore.DatabaseArgs;
 import com.pulumi.gcp.projects.IAMMember;
-import com.pulumi.gcp.projects.IAMMemberArgs;
 import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import dev.headway.infra.identity.Identity;
 
 import java.util.Map;
@@ -55,18 +53,13 @@ public final class PredictionStore extends ComponentResource {
      * conditioned on {@code resource.name} being this database.
      */
     public IAMMember grantReadWrite(Identity identity) {
-        return identity.recordGrant(new IAMMember("predictions-" + identity.workload().purpose() + "-datastore-user",
-                IAMMemberArgs.builder()
-                        .project(project)
-                        .role("roles/datastore.user")
-                        .member(identity.member())
-                        .condition(IAMMemberConditionArgs.builder()
-                                .title("only " + databaseName)
-                                .description("Documents of the Headway predictions database only")
-                                .expression("resource.name == \"" + resourceName() + "\"")
-                                .build())
-                        // no dependency on the database: a conditional grant may name one that is still being created
-                        .build(), CustomResourceOptions.builder().parent(this).build()));
+        // no dependency on the database: a conditional grant may name one that is still being created
+        return identity.grantProjectRole("predictions-" + identity.workload().purpose() + "-datastore-user",
+                "roles/datastore.user", IAMMemberConditionArgs.builder()
+                        .title("only " + databaseName)
+                        .description("Documents of the Headway predictions database only")
+                        .expression("resource.name == \"" + resourceName() + "\"")
+                        .build(), this);
     }
 
     public Output<String> databaseName() {

@@ -84,7 +84,11 @@ public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, Lis
         option(out, "(protect)", a.protect(), b.protect());
         option(out, "(retainOnDelete)", a.retainOnDelete(), b.retainOnDelete());
         option(out, "(parent)", a.parent(), b.parent());
-        option(out, "(dependsOn)", a.dependsOn(), b.dependsOn());
+        // one change per dependency added or removed, named type::name, so a reviewer sees which
+        b.dependsOn().stream().filter(u -> !a.dependsOn().contains(u))
+                .forEach(u -> out.add(new PropertyChange("(dependsOn)", MissingNode.getInstance(), Values.ofJava(shortUrn(u)))));
+        a.dependsOn().stream().filter(u -> !b.dependsOn().contains(u))
+                .forEach(u -> out.add(new PropertyChange("(dependsOn)", Values.ofJava(shortUrn(u)), MissingNode.getInstance())));
         return out;
     }
 
@@ -100,6 +104,13 @@ public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, Lis
      */
     static boolean same(JsonNode a, JsonNode b) {
         return a.equals((x, y) -> x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
+    }
+
+    /** {@code urn:pulumi:s::p::parent$type::name} to {@code type::name}. */
+    static String shortUrn(String urn) {
+        int nameAt = urn.lastIndexOf("::");
+        String types = urn.substring(urn.lastIndexOf("::", nameAt - 1) + 2, nameAt);
+        return types.substring(types.lastIndexOf('$') + 1) + urn.substring(nameAt);
     }
 
     /** Leaf paths: {@code logConfig.flowSampling}, {@code allows[0].ports[0]}. */

@@ -65,7 +65,7 @@ class ReadmeTest {
         // README:begin
         var none = ComponentResourceOptions.Empty;
         var platform = new Platform("platform", PlatformArgs.from(settings), none);
-        var identities = new Identities("identities", IdentitiesArgs.from(settings, platform.service(Api.IAM)), none);
+        var identities = new Identities("identities", IdentitiesArgs.from(settings, platform.service(Api.IAM), platform.service(Api.CLOUD_RESOURCE_MANAGER)), none);
         var feed = new FeedTopics("feed", FeedTopicsArgs.from(settings, platform.service(Api.PUBSUB)), none);
         feed.grantPublish(identities.of(Workload.POLLER));   // a TopicIAMMember on this topic only
         // README:end
