@@ -34,11 +34,6 @@ public final class Stacks {
         return Path.of("stacks", checkName(stack) + ".plan.json");
     }
 
-    public static Settings settings(String stack, Path configFile) {
-        RawConfig raw = ConfigFile.read(configFile(stack, configFile));
-        return SettingsLoader.load(checkName(stack), raw);
-    }
-
     /** Runs the real stack program under the recording engine. Config errors stop before any resource. */
     public static Plan synth(String stack, Path configFile) {
         RawConfig raw = ConfigFile.read(configFile(stack, configFile));

@@ -104,8 +104,4 @@ public record Settings(
     /** Keyless CI: the GitHub repository (owner/name) and the branch that deploys. */
     public record Ci(String githubRepository, String deployBranch) {
     }
-
-    public boolean isSecret(String key) {
-        return secretKeys.contains(key);
-    }
 }

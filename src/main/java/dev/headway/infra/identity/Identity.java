@@ -100,9 +100,4 @@ public final class Identity {
         all.add(0, account);
         return List.copyOf(all);
     }
-
-    /** Grants recorded so far, in order. */
-    public List<Resource> grants() {
-        return List.copyOf(grants);
-    }
 }

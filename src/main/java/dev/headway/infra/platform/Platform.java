@@ -184,10 +184,6 @@ public final class Platform extends ComponentResource {
         return subnet.selfLink();
     }
 
-    public Output<String> subnetworkName() {
-        return subnet.name();
-    }
-
     public Output<String> region() {
         return region;
     }

@@ -34,8 +34,4 @@ public record CreateTimes(String asOf, double defaultSeconds, Map<String, Double
         }
         return seconds.getOrDefault(r.type(), defaultSeconds);
     }
-
-    public boolean knows(String type) {
-        return seconds.containsKey(type);
-    }
 }

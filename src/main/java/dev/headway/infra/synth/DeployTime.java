@@ -66,11 +66,6 @@ public final class DeployTime {
         return new DeployTime(plan, times).run();
     }
 
-    public static List<Edge> edges(Plan plan) {
-        DeployTime d = new DeployTime(plan, CreateTimes.load());
-        return d.incoming.values().stream().flatMap(List::stream).toList();
-    }
-
     private static boolean isRequiredOrdering(PlannedResource target) {
         return ORDERING_TYPES.contains(target.type()) || target.type().toLowerCase().endsWith("iammember");
     }

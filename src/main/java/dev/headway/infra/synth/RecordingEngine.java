@@ -108,10 +108,7 @@ public final class RecordingEngine {
 
     /** The program's own exception, out of the SDK's CompletionException wrapping. */
     private static RuntimeException unwrap(Throwable t) {
-        Throwable cause = t;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Exception cause = SynthRunner.unwrap(t);
         return cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
     }
 

@@ -74,7 +74,7 @@ final class SynthRunner implements Runner {
     }
 
     /** As the SDK's runner: the cause out of CompletionException; a non-Exception wrapped in RunException. */
-    private static Exception unwrap(Throwable failure) {
+    static Exception unwrap(Throwable failure) {
         Throwable t = failure;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();

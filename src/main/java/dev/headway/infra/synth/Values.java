@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * "[unknown]", resource references as their URN, whole numbers without a fraction.
  */
 final class Values {
-    static final String SECRET = "[secret]";
+    static final String SECRET = dev.headway.infra.config.ConfigFile.SECRET_PLACEHOLDER;
     static final String UNKNOWN = "[unknown]";
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
