@@ -57,6 +57,7 @@ public final class RecordingEngine {
                 .mocks(cloud)
                 .standardLogger(PulumiTestInternal.logger(Level.OFF))
                 .deploymentFactory(state -> {
+                    state.logger = new QuietEngineLogger(state.logger);
                     state.runner = new SynthRunner(() -> state.logger);
                     return new DeploymentImpl(state);
                 })

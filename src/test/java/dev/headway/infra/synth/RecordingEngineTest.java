@@ -122,6 +122,16 @@ class RecordingEngineTest {
         assertEquals(3, twoResources().resources().size());
     }
 
+    @Test
+    void anErrorTheProgramLogsStillFailsSynth() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> RecordingEngine.run("headway", "test", CONFIG, ctx -> {
+                    ctx.log().debug("chatter nobody reads offline");
+                    ctx.log().error("quota for A100 GPUs is missing");
+                }));
+        assertTrue(e.getMessage().contains("quota for A100 GPUs is missing"), e.getMessage());
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
