@@ -6,13 +6,16 @@ import dev.headway.infra.cli.HeadwayCli;
 import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.config.SettingsLoader;
+import dev.headway.infra.launcher.TunedJvm;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One jar, two roles. Started by the Pulumi engine (no arguments, the engine's environment set),
- * it runs the stack program; with arguments it is the {@code headway-infra} CLI.
+ * it runs the stack program; with arguments it is the {@code headway-infra} CLI, which first moves
+ * to a JVM tuned for short runs when {@code java} was started without options ({@link TunedJvm}).
  */
 public final class Main {
     private Main() {
@@ -22,6 +25,11 @@ public final class Main {
         Map<String, String> env = System.getenv();
         if (args.length == 0 && env.containsKey("PULUMI_MONITOR")) {
             runProgram(env);
+            return;
+        }
+        OptionalInt relaunched = TunedJvm.relaunch(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
             return;
         }
         AsyncPool.useCommonPool();

@@ -10,6 +10,7 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.headway.infra.config.RawConfig;
+import dev.headway.infra.launcher.ProcessStart;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -100,11 +101,11 @@ public final class RecordingEngine {
         if (System.getenv("HEADWAY_TIMING") == null) {
             return;
         }
-        // The JVM's own start time (milliseconds): ProcessHandle's startInstant is derived from the
-        // kernel's boot time in whole seconds and was up to a second late or early.
-        long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long start = ProcessStart.millis();
         System.err.printf("headway-infra: timing: last of %d resources registered %d ms after process start%n",
                 count, lastMillis - start);
+        System.err.println("headway-infra: timing: JVM options: "
+                + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 
     /** The program's own exception, out of the SDK's CompletionException wrapping. */

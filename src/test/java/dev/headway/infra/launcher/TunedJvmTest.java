@@ -1,0 +1,96 @@
+package dev.headway.infra.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** When the CLI moves to a tuned JVM, and with what; the relaunch itself runs in {@code TunedJvmIT}. */
+class TunedJvmTest {
+    private static final String[] ARGS = {"synth", "dev", "--format", "json"};
+    private static final Path JAVA = Path.of("/usr/lib/jvm/17/bin/java");
+
+    @TempDir
+    Path dir;
+
+    private TunedJvm.Launch launch(Path jar, List<String> processArguments, Map<String, String> env, boolean tuned) {
+        return new TunedJvm.Launch(JAVA, Optional.ofNullable(jar), Optional.ofNullable(processArguments), env, tuned);
+    }
+
+    private Path jar(String name) throws IOException {
+        return Files.writeString(dir.resolve(name), "jar");
+    }
+
+    @Test
+    void plainJavaDashJarRelaunchesWithC1TheFreshArchiveAndTheSameArguments() throws IOException {
+        Path jar = jar("headway-infra.jar");
+        Path jsa = Files.writeString(dir.resolve("headway-infra.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(2_000_000));
+
+        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "target/headway-infra.jar", "synth", "dev"), Map.of(), false), ARGS).orElseThrow();
+
+        assertEquals(JAVA.toString(), cmd.get(0));
+        assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
+        assertTrue(cmd.contains("-XX:SharedArchiveFile=" + jsa), cmd.toString());
+        assertTrue(cmd.contains("-Dheadway.jvm=tuned"), "the child must not relaunch again: " + cmd);
+        assertTrue(cmd.contains("-Xlog:all=warning,cds*=off:stderr"), "JVM warnings must not reach stdout: " + cmd);
+        assertEquals(List.of("-cp", jar.toString(), "dev.headway.infra.Main", "synth", "dev", "--format", "json"),
+                cmd.subList(cmd.size() - 7, cmd.size()));
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarIsLeftOutAndTheJvmIsStillTuned() throws IOException {
+        Path jar = jar("headway-infra.jar");
+        Path jsa = Files.writeString(dir.resolve("headway-infra.jsa"), "archive");
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+
+        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "x.jar"), Map.of(), false), ARGS).orElseThrow();
+
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), cmd.toString());
+        assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
+    }
+
+    @Test
+    void noArchiveBesideTheJarMeansNone() throws IOException {
+        assertEquals(Optional.empty(), TunedJvm.archive(jar("other.jar")));
+    }
+
+    @Test
+    void theUsersJvmChoicesAndTheOptOutAreRespected() throws IOException {
+        Path jar = jar("headway-infra.jar");
+        List<String> plain = List.of("-jar", "headway-infra.jar", "synth", "dev");
+        assertTrue(TunedJvm.command(launch(jar, plain, Map.of(), false), ARGS).isPresent());
+
+        assertFalse(TunedJvm.command(launch(jar, List.of("-Xmx2g", "-jar", "headway-infra.jar"), Map.of(), false), ARGS).isPresent(),
+                "JVM options on the command line");
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"), false), ARGS).isPresent());
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g"), false), ARGS).isPresent());
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("HEADWAY_TUNED_JVM", "0"), false), ARGS).isPresent());
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of(), true), ARGS).isPresent(), "already the tuned JVM");
+        assertFalse(TunedJvm.command(launch(null, plain, Map.of(), false), ARGS).isPresent(), "classes not from a jar");
+        assertFalse(TunedJvm.command(launch(jar, null, Map.of(), false), ARGS).isPresent(), "arguments unknown");
+        assertFalse(TunedJvm.command(launch(jar, List.of("-cp", "headway-infra.jar", "dev.headway.infra.Main"), Map.of(), false), ARGS).isPresent(),
+                "started with -cp and a main class: the user chose how");
+    }
+
+    @Test
+    void timingPassesTheFirstJvmsStartDown() throws IOException {
+        Path jar = jar("headway-infra.jar");
+        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "h.jar"), Map.of("HEADWAY_TIMING", "1"), false), ARGS).orElseThrow();
+        long passed = cmd.stream().filter(a -> a.startsWith("-Dheadway.jvm.started="))
+                .mapToLong(a -> Long.parseLong(a.substring(a.indexOf('=') + 1))).findFirst().orElseThrow();
+        assertEquals(ProcessStart.millis(), passed);
+    }
+}
