@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The run {@code mvn package} records the class data archive from ({@code -XX:ArchiveClassesAtExit}):
  * the CLI's offline commands on both committed stacks, in one JVM, so the archive holds what they
- * load. Fails the build if any of them fails.
+ * load. It never fails the build: a plan that differs from the reviewed one or a violated policy is
+ * a result, not an error, and a command that errors only leaves some of its classes out of the archive (it
+ * says so on stderr).
  */
 public final class ArchiveTraining {
     static final List<List<String>> COMMANDS = List.of(
@@ -32,9 +34,9 @@ public final class ArchiveTraining {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         for (List<String> command : COMMANDS) {
             int code = HeadwayCli.run(command.toArray(String[]::new), discard, System.err);
-            if (code != 0) {
-                System.err.println("headway-infra: class data archive: `" + String.join(" ", command) + "` exited " + code);
-                System.exit(1);
+            if (code > 1) {
+                System.err.println("headway-infra: class data archive: `" + String.join(" ", command)
+                        + "` exited " + code + "; the archive may miss some of its classes");
             }
         }
         System.exit(0);

@@ -35,8 +35,6 @@ public final class TunedJvm {
     static final String MARKER = "headway.jvm";
     /** {@code HEADWAY_TUNED_JVM=0} runs the CLI in the JVM {@code java} started. */
     static final String OPT_OUT = "HEADWAY_TUNED_JVM";
-    /** Process start (epoch milliseconds) of the first JVM, for {@code HEADWAY_TIMING}. */
-    public static final String STARTED = "headway.jvm.started";
     private static final List<String> FLAGS = List.of(
             "-XX:TieredStopAtLevel=1",
             "-Xlog:disable", "-Xlog:all=warning,cds*=off:stderr");
@@ -96,9 +94,6 @@ public final class TunedJvm {
         cmd.add(launch.java().toString());
         cmd.addAll(jvmOptions(jar));
         cmd.add("-D" + MARKER + "=tuned");
-        if (env.containsKey("HEADWAY_TIMING")) {
-            cmd.add("-D" + STARTED + "=" + ProcessStart.millis());
-        }
         cmd.addAll(List.of("-cp", jar.toString(), "dev.headway.infra.Main"));
         cmd.addAll(List.of(args));
         return Optional.of(cmd);

@@ -84,13 +84,4 @@ class TunedJvmTest {
         assertFalse(TunedJvm.command(launch(jar, List.of("-cp", "headway-infra.jar", "dev.headway.infra.Main"), Map.of(), false), ARGS).isPresent(),
                 "started with -cp and a main class: the user chose how");
     }
-
-    @Test
-    void timingPassesTheFirstJvmsStartDown() throws IOException {
-        Path jar = jar("headway-infra.jar");
-        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "h.jar"), Map.of("HEADWAY_TIMING", "1"), false), ARGS).orElseThrow();
-        long passed = cmd.stream().filter(a -> a.startsWith("-Dheadway.jvm.started="))
-                .mapToLong(a -> Long.parseLong(a.substring(a.indexOf('=') + 1))).findFirst().orElseThrow();
-        assertEquals(ProcessStart.millis(), passed);
-    }
 }
