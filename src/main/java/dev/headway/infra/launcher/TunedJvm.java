@@ -25,7 +25,8 @@ import java.util.OptionalInt;
  *   <li>the JVM's own warnings on stderr, so stdout stays the command's output.</li>
  * </ul>
  * Standard streams are inherited and the exit code is passed through. The relaunch is skipped, and
- * the CLI runs in the JVM {@code java} started, when: JVM options were given (on the command line,
+ * the CLI runs in the JVM {@code java} started, when: the JVM is not HotSpot (the flags are
+ * HotSpot's), JVM options were given (on the command line,
  * in {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}), {@code HEADWAY_TUNED_JVM=0}, the classes
  * do not come from a jar (tests, IDE), or the child cannot be started. The engine role (a Pulumi
  * program started by {@code pulumi up}) never relaunches.
@@ -43,7 +44,7 @@ public final class TunedJvm {
     }
 
     /** What the relaunch decision looks at; {@link #current} reads it from this process. */
-    record Launch(Path java, Optional<Path> jar, Optional<List<String>> processArguments,
+    record Launch(Path java, boolean hotSpot, Optional<Path> jar, Optional<List<String>> processArguments,
                   Map<String, String> env, boolean alreadyTuned) {
     }
 
@@ -52,6 +53,9 @@ public final class TunedJvm {
      * should (or could) not, and the caller runs the CLI itself.
      */
     public static OptionalInt relaunch(String[] args) {
+        if (System.getProperty(MARKER) != null) {
+            return OptionalInt.empty(); // this is the tuned JVM: skip reading the process's arguments
+        }
         Optional<List<String>> command = command(current(), args);
         if (command.isEmpty()) {
             return OptionalInt.empty();
@@ -82,7 +86,7 @@ public final class TunedJvm {
     /** The command that relaunches the CLI, or empty when the CLI should run in this JVM. */
     static Optional<List<String>> command(Launch launch, String[] args) {
         Map<String, String> env = launch.env();
-        if (launch.alreadyTuned() || "0".equals(env.get(OPT_OUT))
+        if (launch.alreadyTuned() || !launch.hotSpot() || "0".equals(env.get(OPT_OUT))
                 || env.containsKey("JDK_JAVA_OPTIONS") || env.containsKey("JAVA_TOOL_OPTIONS")) {
             return Optional.empty();
         }
@@ -130,7 +134,10 @@ public final class TunedJvm {
         ProcessHandle.Info info = ProcessHandle.current().info();
         Path java = info.command().map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-        return new Launch(java, ownJar(), info.arguments().map(List::of), System.getenv(),
+        // "OpenJDK 64-Bit Server VM", "Java HotSpot(TM) 64-Bit Server VM"; not "Eclipse OpenJ9 VM"
+        String vm = System.getProperty("java.vm.name", "");
+        boolean hotSpot = vm.contains("HotSpot") || vm.endsWith("Server VM") || vm.endsWith("Client VM");
+        return new Launch(java, hotSpot, ownJar(), info.arguments().map(List::of), System.getenv(),
                 System.getProperty(MARKER) != null);
     }
 

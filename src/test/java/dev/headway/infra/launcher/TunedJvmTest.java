@@ -24,7 +24,7 @@ class TunedJvmTest {
     Path dir;
 
     private TunedJvm.Launch launch(Path jar, List<String> processArguments, Map<String, String> env, boolean tuned) {
-        return new TunedJvm.Launch(JAVA, Optional.ofNullable(jar), Optional.ofNullable(processArguments), env, tuned);
+        return new TunedJvm.Launch(JAVA, true, Optional.ofNullable(jar), Optional.ofNullable(processArguments), env, tuned);
     }
 
     private Path jar(String name) throws IOException {
@@ -80,6 +80,8 @@ class TunedJvmTest {
         assertFalse(TunedJvm.command(launch(jar, plain, Map.of("HEADWAY_TUNED_JVM", "0"), false), ARGS).isPresent());
         assertFalse(TunedJvm.command(launch(jar, plain, Map.of(), true), ARGS).isPresent(), "already the tuned JVM");
         assertFalse(TunedJvm.command(launch(null, plain, Map.of(), false), ARGS).isPresent(), "classes not from a jar");
+        assertFalse(TunedJvm.command(new TunedJvm.Launch(JAVA, false, Optional.of(jar), Optional.of(plain), Map.of(), false), ARGS).isPresent(),
+                "not HotSpot: its flags would not apply");
         assertFalse(TunedJvm.command(launch(jar, null, Map.of(), false), ARGS).isPresent(), "arguments unknown");
         assertFalse(TunedJvm.command(launch(jar, List.of("-cp", "headway-infra.jar", "dev.headway.infra.Main"), Map.of(), false), ARGS).isPresent(),
                 "started with -cp and a main class: the user chose how");
