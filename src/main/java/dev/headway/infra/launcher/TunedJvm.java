@@ -45,7 +45,7 @@ public final class TunedJvm {
 
     /** What the relaunch decision looks at; {@link #current} reads it from this process. */
     record Launch(Path java, boolean hotSpot, Optional<Path> jar, Optional<List<String>> processArguments,
-                  Map<String, String> env, boolean alreadyTuned) {
+                  Map<String, String> env) {
     }
 
     /**
@@ -54,7 +54,7 @@ public final class TunedJvm {
      */
     public static OptionalInt relaunch(String[] args) {
         if (System.getProperty(MARKER) != null) {
-            return OptionalInt.empty(); // this is the tuned JVM: skip reading the process's arguments
+            return OptionalInt.empty(); // this is the tuned JVM already
         }
         Optional<List<String>> command = command(current(), args);
         if (command.isEmpty()) {
@@ -86,7 +86,7 @@ public final class TunedJvm {
     /** The command that relaunches the CLI, or empty when the CLI should run in this JVM. */
     static Optional<List<String>> command(Launch launch, String[] args) {
         Map<String, String> env = launch.env();
-        if (launch.alreadyTuned() || !launch.hotSpot() || "0".equals(env.get(OPT_OUT))
+        if (!launch.hotSpot() || "0".equals(env.get(OPT_OUT))
                 || env.containsKey("JDK_JAVA_OPTIONS") || env.containsKey("JAVA_TOOL_OPTIONS")) {
             return Optional.empty();
         }
@@ -137,8 +137,7 @@ public final class TunedJvm {
         // "OpenJDK 64-Bit Server VM", "Java HotSpot(TM) 64-Bit Server VM"; not "Eclipse OpenJ9 VM"
         String vm = System.getProperty("java.vm.name", "");
         boolean hotSpot = vm.contains("HotSpot") || vm.endsWith("Server VM") || vm.endsWith("Client VM");
-        return new Launch(java, hotSpot, ownJar(), info.arguments().map(List::of), System.getenv(),
-                System.getProperty(MARKER) != null);
+        return new Launch(java, hotSpot, ownJar(), info.arguments().map(List::of), System.getenv());
     }
 
     private static Optional<Path> ownJar() {

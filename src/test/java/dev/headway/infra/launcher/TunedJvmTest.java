@@ -23,22 +23,29 @@ class TunedJvmTest {
     @TempDir
     Path dir;
 
-    private TunedJvm.Launch launch(Path jar, List<String> processArguments, Map<String, String> env, boolean tuned) {
-        return new TunedJvm.Launch(JAVA, true, Optional.ofNullable(jar), Optional.ofNullable(processArguments), env, tuned);
+    private TunedJvm.Launch launch(Path jar, List<String> processArguments, Map<String, String> env) {
+        return new TunedJvm.Launch(JAVA, true, Optional.ofNullable(jar), Optional.ofNullable(processArguments), env);
     }
 
     private Path jar(String name) throws IOException {
         return Files.writeString(dir.resolve(name), "jar");
     }
 
-    @Test
-    void plainJavaDashJarRelaunchesWithC1TheFreshArchiveAndTheSameArguments() throws IOException {
+    /** headway-infra.jar and its archive beside it, with these modification times. */
+    private Path jarWithArchive(long jarMillis, long archiveMillis) throws IOException {
         Path jar = jar("headway-infra.jar");
         Path jsa = Files.writeString(dir.resolve("headway-infra.jsa"), "archive");
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
-        Files.setLastModifiedTime(jsa, FileTime.fromMillis(2_000_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(jarMillis));
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(archiveMillis));
+        return jar;
+    }
 
-        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "target/headway-infra.jar", "synth", "dev"), Map.of(), false), ARGS).orElseThrow();
+    @Test
+    void plainJavaDashJarRelaunchesWithC1TheFreshArchiveAndTheSameArguments() throws IOException {
+        Path jar = jarWithArchive(1_000_000, 2_000_000);
+        Path jsa = dir.resolve("headway-infra.jsa");
+
+        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "target/headway-infra.jar", "synth", "dev"), Map.of()), ARGS).orElseThrow();
 
         assertEquals(JAVA.toString(), cmd.get(0));
         assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
@@ -51,12 +58,9 @@ class TunedJvmTest {
 
     @Test
     void anArchiveOlderThanTheJarIsLeftOutAndTheJvmIsStillTuned() throws IOException {
-        Path jar = jar("headway-infra.jar");
-        Path jsa = Files.writeString(dir.resolve("headway-infra.jsa"), "archive");
-        Files.setLastModifiedTime(jsa, FileTime.fromMillis(1_000_000));
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+        Path jar = jarWithArchive(2_000_000, 1_000_000);
 
-        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "x.jar"), Map.of(), false), ARGS).orElseThrow();
+        List<String> cmd = TunedJvm.command(launch(jar, List.of("-jar", "x.jar"), Map.of()), ARGS).orElseThrow();
 
         assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), cmd.toString());
         assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
@@ -71,19 +75,18 @@ class TunedJvmTest {
     void theUsersJvmChoicesAndTheOptOutAreRespected() throws IOException {
         Path jar = jar("headway-infra.jar");
         List<String> plain = List.of("-jar", "headway-infra.jar", "synth", "dev");
-        assertTrue(TunedJvm.command(launch(jar, plain, Map.of(), false), ARGS).isPresent());
+        assertTrue(TunedJvm.command(launch(jar, plain, Map.of()), ARGS).isPresent());
 
-        assertFalse(TunedJvm.command(launch(jar, List.of("-Xmx2g", "-jar", "headway-infra.jar"), Map.of(), false), ARGS).isPresent(),
+        assertFalse(TunedJvm.command(launch(jar, List.of("-Xmx2g", "-jar", "headway-infra.jar"), Map.of()), ARGS).isPresent(),
                 "JVM options on the command line");
-        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"), false), ARGS).isPresent());
-        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g"), false), ARGS).isPresent());
-        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("HEADWAY_TUNED_JVM", "0"), false), ARGS).isPresent());
-        assertFalse(TunedJvm.command(launch(jar, plain, Map.of(), true), ARGS).isPresent(), "already the tuned JVM");
-        assertFalse(TunedJvm.command(launch(null, plain, Map.of(), false), ARGS).isPresent(), "classes not from a jar");
-        assertFalse(TunedJvm.command(new TunedJvm.Launch(JAVA, false, Optional.of(jar), Optional.of(plain), Map.of(), false), ARGS).isPresent(),
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("JDK_JAVA_OPTIONS", "-Xmx2g")), ARGS).isPresent());
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g")), ARGS).isPresent());
+        assertFalse(TunedJvm.command(launch(jar, plain, Map.of("HEADWAY_TUNED_JVM", "0")), ARGS).isPresent());
+        assertFalse(TunedJvm.command(launch(null, plain, Map.of()), ARGS).isPresent(), "classes not from a jar");
+        assertFalse(TunedJvm.command(new TunedJvm.Launch(JAVA, false, Optional.of(jar), Optional.of(plain), Map.of()), ARGS).isPresent(),
                 "not HotSpot: its flags would not apply");
-        assertFalse(TunedJvm.command(launch(jar, null, Map.of(), false), ARGS).isPresent(), "arguments unknown");
-        assertFalse(TunedJvm.command(launch(jar, List.of("-cp", "headway-infra.jar", "dev.headway.infra.Main"), Map.of(), false), ARGS).isPresent(),
+        assertFalse(TunedJvm.command(launch(jar, null, Map.of()), ARGS).isPresent(), "arguments unknown");
+        assertFalse(TunedJvm.command(launch(jar, List.of("-cp", "headway-infra.jar", "dev.headway.infra.Main"), Map.of()), ARGS).isPresent(),
                 "started with -cp and a main class: the user chose how");
     }
 }
