@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,5 +78,50 @@ class TunedJvmIT {
         assertEquals(0, run.code(), run.err());
         String options = run.err().lines().filter(l -> l.contains("JVM options:")).findFirst().orElseThrow();
         assertFalse(options.contains("TieredStopAtLevel"), options);
+    }
+
+    @Test
+    void stoppingTheProcessTheUserStartedStopsTheTunedJvm() throws Exception {
+        // a stand-in pulumi that hangs, so `preview` keeps the tuned JVM busy until it is stopped
+        Path bin = Files.createTempDirectory("hanging-pulumi");
+        Path pulumi = Files.writeString(bin.resolve("pulumi"), "#!/bin/sh\nsleep 60\n");
+        Files.setPosixFilePermissions(pulumi, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "preview", "dev").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process first = pb.start();
+        List<ProcessHandle> tree = new ArrayList<>();
+        try {
+            awaitDescendant(first, "sleep"); // pulumi is running, and hangs
+            first.descendants().forEach(tree::add);
+            List<ProcessHandle> jvms = tree.stream().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).toList();
+            assertEquals(1, jvms.size(), "one tuned JVM under the first: " + jvms);
+            ProcessHandle tuned = jvms.get(0);
+            assertTrue(tuned.info().arguments().map(a -> List.of(a).contains("-Dheadway.jvm=tuned")).orElse(false),
+                    "pulumi runs under the tuned JVM: " + tuned.info());
+
+            first.destroy(); // TERM, as CI or a terminal's kill sends
+            first.onExit().get(20, TimeUnit.SECONDS);
+            tuned.onExit().get(20, TimeUnit.SECONDS);
+            assertFalse(tuned.isAlive());
+        } finally {
+            first.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static ProcessHandle awaitDescendant(Process p, String command) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            var found = p.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/" + command)).orElse(false)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + command + " process under " + p.pid());
     }
 }
