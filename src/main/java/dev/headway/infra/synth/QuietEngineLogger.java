@@ -13,7 +13,9 @@ import java.util.logging.Level;
  *
  * <p>The SDK logs four debug messages per resource and turns each into an async task chained on the
  * previous one, which the runner must then wait for; nothing reads them offline. Info, warnings and
- * errors still reach the mock engine, so a program that logs an error still fails synth.
+ * errors still reach the mock engine, so a program that logs an error still fails synth. Every
+ * level arrives here: {@code EngineLogger}'s debug, info, warn and error methods all call
+ * {@link #logAsync}, and the SDK's logger does the same for each level as its own methods.
  */
 final class QuietEngineLogger implements EngineLogger {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -24,36 +26,12 @@ final class QuietEngineLogger implements EngineLogger {
     }
 
     @Override
-    public CompletableFuture<Void> debugAsync(String message, @Nullable Resource resource,
-                                              @Nullable Integer streamId, @Nullable Boolean ephemeral) {
-        return DONE;
-    }
-
-    @Override
     public CompletableFuture<Void> logAsync(Level level, String message, @Nullable Resource resource,
                                             @Nullable Integer streamId, @Nullable Boolean ephemeral) {
         if (level.intValue() < Level.INFO.intValue()) {
             return DONE;
         }
         return delegate.logAsync(level, message, resource, streamId, ephemeral);
-    }
-
-    @Override
-    public CompletableFuture<Void> infoAsync(String message, @Nullable Resource resource,
-                                             @Nullable Integer streamId, @Nullable Boolean ephemeral) {
-        return delegate.infoAsync(message, resource, streamId, ephemeral);
-    }
-
-    @Override
-    public CompletableFuture<Void> warnAsync(String message, @Nullable Resource resource,
-                                             @Nullable Integer streamId, @Nullable Boolean ephemeral) {
-        return delegate.warnAsync(message, resource, streamId, ephemeral);
-    }
-
-    @Override
-    public CompletableFuture<Void> errorAsync(String message, @Nullable Resource resource,
-                                              @Nullable Integer streamId, @Nullable Boolean ephemeral) {
-        return delegate.errorAsync(message, resource, streamId, ephemeral);
     }
 
     @Override
