@@ -41,6 +41,8 @@ import dev.headway.infra.warehouse.Schemas;
 import dev.headway.infra.warehouse.Warehouse;
 import dev.headway.infra.warehouse.WarehouseArgs;
 
+import java.util.Optional;
+
 /**
  * The stack program: settings in, components declared, stack outputs exported. Nothing else.
  *
@@ -85,6 +87,10 @@ public final class HeadwayStack {
         repos.grantRead(Repo.TRAINING, poller);
         repos.grantRead(Repo.SERVING, serving);
         repos.grantRead(Repo.PIPELINES, pipelines);
+        // The Flex Template's launcher and workers pull the template image (in `training`) as the
+        // worker account: Dataflow Flex Templates, "Required permissions" (Artifact Registry Reader
+        // on the image's repository).
+        repos.grantRead(Repo.TRAINING, dataflow);
         for (Repo repo : Repo.values()) {
             repos.grantWrite(repo, deployer);
         }
@@ -110,17 +116,20 @@ public final class HeadwayStack {
         predictions.grantReadWrite(serving);
         pool.pipelineRoot().grantRead(serving);
 
-        // Workloads.
-        PollerVm pollerVm = new PollerVm("poller", PollerVmArgs.from(s, poller, repos.url(Repo.TRAINING),
-                feed.topicId(), platform.subnetworkId()), NONE);
+        // Workloads, each declared only once what it runs exists: an image pinned by digest, a
+        // template path, both from config (README: "First up on an empty project"). Their
+        // repository address is a plain value, so no workload reads an artifact this `up` creates.
+        Output<String> trainingRepo = Output.of(repos.address(Repo.TRAINING));
+        Optional<PollerVm> pollerVm = s.poller().image().map(image -> new PollerVm("poller",
+                PollerVmArgs.from(s, poller, trainingRepo, feed.topicId(), platform.subnetworkId()), NONE));
         s.dataflow().job().ifPresent(job -> new FlexJob("feed-to-bigquery", FlexJobArgs.from(s, job, dataflow, feed,
                 staging, warehouse.tableSpec(Schemas.TRIP_UPDATES), platform.subnetworkSelfLink(),
                 platform.service(Api.DATAFLOW)), NONE));
-        if (s.batch().enabled()) {
+        if (s.batch().enabled() && s.batch().image().isPresent()) {
             Identity batch = identities.of(Workload.BATCH);
             repos.grantRead(Repo.TRAINING, batch);
             warehouse.grantDataEditor(Layer.RAW, batch);
-            new BatchWorker("batch", BatchWorkerArgs.from(s, batch, repos.url(Repo.TRAINING),
+            new BatchWorker("batch", BatchWorkerArgs.from(s, batch, trainingRepo,
                     warehouse.datasetId(Layer.RAW), platform), NONE);
         }
 
@@ -140,8 +149,10 @@ public final class HeadwayStack {
         ctx.export("feedTopic", feed.topicId());
         ctx.export("feedSubscription", feed.subscriptionId());
         ctx.export("deadLetterTopic", feed.deadLetterTopicId());
-        ctx.export("pollerInstance", pollerVm.instanceName());
-        ctx.export("pollerZone", pollerVm.zone());
+        pollerVm.ifPresent(vm -> {
+            ctx.export("pollerInstance", vm.instanceName());
+            ctx.export("pollerZone", vm.zone());
+        });
         ctx.export("dataflowStagingBucket", staging.stagingBucket());
         ctx.export("dataflowTempBucket", staging.tempBucket());
         ctx.export("pipelineRoot", pool.pipelineRootUri());

@@ -78,6 +78,15 @@ public final class ArtifactRepos extends ComponentResource {
                 .applyValue(t -> repo.url(t.t1, t.t2, t.t3));
     }
 
+    /**
+     * The repository's address as a plain value, known before the repository exists: what a
+     * workload's pinned image is prefixed with. A workload that took {@link #url} instead would
+     * take its image from a repository the same {@code up} creates, empty (policy HW-PRV-004).
+     */
+    public String address(Repo repo) {
+        return repo.url(args.location, args.project, args.names.of(repo.purpose()));
+    }
+
     /** {@code identity} may pull from (download) {@code repo}. */
     public RepositoryIamMember grantRead(Repo repo, Identity identity) {
         return grant(repo, identity, READER, "read");

@@ -68,7 +68,7 @@ public final class BatchWorker extends ComponentResource {
                                 .timeout("3600s")
                                 .containers(JobTemplateTemplateContainerArgs.builder()
                                         .name("prefect-worker")
-                                        .image(a.imageRepository.applyValue(repo -> repo + "/" + a.batch.image()))
+                                        .image(a.imageRepository.applyValue(repo -> repo + "/" + a.image))
                                         .envs(envs)
                                         .resources(JobTemplateTemplateContainerResourcesArgs.builder()
                                                 .limits(Map.of("cpu", a.batch.cpu(), "memory", a.batch.memory()))

@@ -14,6 +14,8 @@ public final class BatchWorkerArgs extends DataArgs {
     final Settings.Batch batch;
     final Identity identity;
     final Output<String> imageRepository;
+    /** The worker image in the repository, pinned by digest. */
+    final String image;
     final Output<String> rawDataset;
     final Resource runApi;
     final Resource schedulerApi;
@@ -25,6 +27,8 @@ public final class BatchWorkerArgs extends DataArgs {
         this.batch = required(b.batch, "batch");
         this.identity = required(b.identity, "identity");
         this.imageRepository = required(b.imageRepository, "imageRepository");
+        this.image = batch.image().orElseThrow(
+                () -> new IllegalArgumentException("headway:batch.image is not set: no batch job to declare"));
         this.rawDataset = required(b.rawDataset, "rawDataset");
         this.runApi = required(b.runApi, "runApi");
         this.schedulerApi = required(b.schedulerApi, "schedulerApi");

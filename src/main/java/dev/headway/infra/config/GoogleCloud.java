@@ -38,19 +38,13 @@ public final class GoogleCloud {
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
     public static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}");
     public static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-    public static final Pattern IMAGE_REF = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]{1,128}|@sha256:[a-f0-9]{64})?");
-
     /**
-     * Accelerators Vertex AI custom training and GKE both offer, with the machine family each
-     * attaches to (Google's GPU platform table).
+     * An image in one of the stack's repositories pinned by digest ({@code headway-poller@sha256:<64 hex>}):
+     * a digest exists only once the image has been pushed, so a workload given one never starts on
+     * an image that the same {@code up} has not yet been able to receive (OCI image spec, digests).
      */
-    public static final Map<String, String> ACCELERATOR_MACHINE_FAMILY = Map.of(
-            "NVIDIA_TESLA_A100", "a2-highgpu-",
-            "NVIDIA_A100_80GB", "a2-ultragpu-",
-            "NVIDIA_H100_80GB", "a3-highgpu-",
-            "NVIDIA_L4", "g2-standard-",
-            "NVIDIA_TESLA_T4", "n1-",
-            "NVIDIA_TESLA_V100", "n1-");
+    public static final Pattern PINNED_IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*@sha256:[a-f0-9]{64}");
+    public static final Pattern IMAGE_REF = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]{1,128}|@sha256:[a-f0-9]{64})?");
 
     /** GKE spells accelerator types differently from Vertex AI. */
     public static final Map<String, String> GKE_ACCELERATOR = Map.of(

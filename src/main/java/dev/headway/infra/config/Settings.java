@@ -45,8 +45,12 @@ public record Settings(
     public record Network(Cidr subnetCidr, double flowLogSampling) {
     }
 
-    /** The GTFS-realtime poller VM. {@code running=false} stops it (TERMINATED): pause, not delete. */
-    public record Poller(boolean running, String machineType, String image, String feedUrl,
+    /**
+     * The GTFS-realtime poller VM. {@code running=false} stops it (TERMINATED): pause, not delete.
+     * {@code image} is a digest-pinned image in the {@code training} repository
+     * ({@code headway-poller@sha256:...}); empty until CI has pushed one, and then no VM is declared.
+     */
+    public record Poller(boolean running, String machineType, Optional<String> image, String feedUrl,
                          int pollIntervalSeconds) {
     }
 
@@ -75,7 +79,7 @@ public record Settings(
      * The GPU training pool. {@code maxGpus} is the pool size: the one number that caps the Vertex
      * custom-training quota, the GKE node pool and the Kubernetes ResourceQuota.
      */
-    public record Training(String acceleratorType, String machineType, int maxGpus, Optional<Gke> gke) {
+    public record Training(String acceleratorType, String machineType, int maxGpus, List<String> zones, Optional<Gke> gke) {
     }
 
     /** The optional GKE training backend. */
@@ -96,8 +100,12 @@ public record Settings(
                          int dataflowLagSeconds, int oldestUnackedSeconds) {
     }
 
-    /** The Prefect batch ingestion worker (Cloud Run job) and its schedule. */
-    public record Batch(boolean enabled, String image, String schedule, String timeZone, List<String> secrets,
+    /**
+     * The Prefect batch ingestion worker (Cloud Run job) and its schedule. {@code image} is
+     * digest-pinned ({@code headway-batch@sha256:...}); empty until CI has pushed one, and then no
+     * job is declared.
+     */
+    public record Batch(boolean enabled, Optional<String> image, String schedule, String timeZone, List<String> secrets,
                         String cpu, String memory) {
     }
 

@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.headway.infra.config.GoogleCloud.ACCELERATOR_MACHINE_FAMILY;
 
 /**
  * Turns raw stack config into {@link Settings}, or stops with one {@link ConfigError} naming the key,
@@ -33,6 +32,8 @@ import static dev.headway.infra.config.GoogleCloud.ACCELERATOR_MACHINE_FAMILY;
  */
 public final class SettingsLoader {
     private static final int DAY = 86_400;
+    /** The widest network that may reach a GKE control plane: nothing like 0.0.0.0/0 or its halves. */
+    static final int MIN_AUTHORIZED_PREFIX = 16;
 
     private SettingsLoader() {
     }
@@ -83,7 +84,7 @@ public final class SettingsLoader {
         Warehouse warehouse = warehouse(root.object("warehouse"), prod, region);
         Artifacts artifacts = artifacts(root.object("artifacts"), prod);
         Dataflow dataflow = dataflow(root.object("dataflow"), prod);
-        Training training = training(root.object("training"), prod, network);
+        Training training = training(root.object("training"), prod, network, region);
         Serving serving = serving(root.object("serving"), region);
         Alerts alerts = alerts(root.object("alerts"));
         Batch batch = batch(root.object("batch"), prod);
@@ -108,7 +109,7 @@ public final class SettingsLoader {
     private static Poller poller(ConfigNode n, boolean prod) {
         boolean running = n.bool("running", true);
         String machineType = n.matching("machineType", GoogleCloud.MACHINE_TYPE, "a machine type such as e2-small", prod ? "e2-small" : "e2-micro");
-        String image = n.matching("image", GoogleCloud.IMAGE_REF, "a container image name such as headway-poller:1.4.0", "headway-poller:latest");
+        Optional<String> image = pinnedImage(n, "headway-poller");
         String feedUrl = n.matching("feedUrl", Pattern.compile("https://[^\\s]+"), "an https URL of a GTFS-realtime feed",
                 "https://api-endpoint.mta.info/Dataservice/mtagtfsfeeds/nyct%2Fgtfs");
         int interval = n.integer("pollIntervalSeconds", 15, 3600, 30);
@@ -166,15 +167,12 @@ public final class SettingsLoader {
         return new Dataflow(machine, maxWorkers, job);
     }
 
-    private static Training training(ConfigNode n, boolean prod, Network network) {
-        String accelerator = n.oneOf("acceleratorType", List.copyOf(new java.util.TreeSet<>(ACCELERATOR_MACHINE_FAMILY.keySet())), "NVIDIA_TESLA_A100");
+    private static Training training(ConfigNode n, boolean prod, Network network, String region) {
+        String accelerator = n.oneOf("acceleratorType", GpuZones.standard().accelerators(), "NVIDIA_TESLA_A100");
         String machineType = n.matching("machineType", GoogleCloud.MACHINE_TYPE, "a GPU machine type such as a2-highgpu-1g", "a2-highgpu-1g");
-        String family = ACCELERATOR_MACHINE_FAMILY.get(accelerator);
-        if (!machineType.startsWith(family)) {
-            throw new ConfigError(n.keyOf("machineType"), "a " + family + "* machine type for " + accelerator, "\"" + machineType + "\"");
-        }
         int maxGpus = n.integer("maxGpus", 0, 64, prod ? 8 : 1);
         checkGpuMachine(n, machineType);
+        List<String> zones = gpuZones(n, region, accelerator, machineType);
         int perNode = gpusPerNode(machineType);
         if (maxGpus % perNode != 0) {
             throw new ConfigError(n.keyOf("maxGpus"), "a multiple of " + perNode + " (GPUs per " + machineType + ")", String.valueOf(maxGpus));
@@ -186,8 +184,16 @@ public final class SettingsLoader {
             Cidr master = g.cidr("masterCidr", 28, 28, "172.16.0.0/28");
             Cidr pods = g.cidr("podsCidr", 8, 21, "10.20.0.0/16");
             Cidr services = g.cidr("servicesCidr", 8, 27, "10.30.0.0/20");
+            // The Kubernetes provider talks to the cluster's public endpoint (pulumi-gcp 7.0.0 /
+            // terraform-provider-google-beta v5.0.0 has no DNS-based control-plane endpoint); with
+            // authorized networks on, only these public ranges reach it. None = nothing reaches it.
             List<String> authorized = g.strings("masterAuthorizedNetworks", s -> Cidr.parse(s).filter(Cidr::isNetworkAddress)
-                    .filter(c -> c.prefix() > 0).isPresent(), "an IPv4 CIDR block (a network address; not 0.0.0.0/0)", List.of());
+                    .filter(c -> c.prefix() >= MIN_AUTHORIZED_PREFIX && !c.isPrivate()).isPresent(),
+                    "a public IPv4 network, /" + MIN_AUTHORIZED_PREFIX + " or narrower, that `pulumi up` runs from (such as 203.0.113.0/28)", List.of());
+            if (enabled && authorized.isEmpty()) {
+                throw new ConfigError(g.keyOf("masterAuthorizedNetworks"), "the public IPv4 networks `pulumi up` runs from"
+                        + " (the control plane admits only these; see README, GKE control plane access)", "none");
+            }
             for (Map.Entry<String, Cidr> e : Map.of("masterCidr", master, "podsCidr", pods, "servicesCidr", services).entrySet()) {
                 if (!e.getValue().isPrivate()) {
                     throw new ConfigError(g.keyOf(e.getKey()), "a private (RFC 1918) range", "\"" + e.getValue() + "\"");
@@ -210,7 +216,55 @@ public final class SettingsLoader {
             return enabled ? Optional.of(new Gke(spot, channel, master, pods, services, parsed)) : Optional.empty();
         });
         n.done();
-        return new Training(accelerator, machineType, maxGpus, gke);
+        return new Training(accelerator, machineType, maxGpus, zones, gke);
+    }
+
+    /**
+     * The zones GPU nodes may use: {@code headway:training.zones}, default every zone of the region
+     * that offers the accelerator ({@link GpuZones}, Google's GPU regions-and-zones table). The
+     * region must offer it at all: the Vertex AI custom-training quota is capped in {@code gcp:region}
+     * and the GKE cluster is regional there.
+     */
+    private static List<String> gpuZones(ConfigNode n, String region, String accelerator, String machineType) {
+        GpuZones table = GpuZones.standard();
+        if (!table.attaches(machineType, accelerator)) {
+            throw new ConfigError(n.keyOf("machineType"), "a machine type of " + table.families(accelerator) + " for "
+                    + accelerator + " (Google's GPU table of " + table.checked() + ")", "\"" + machineType + "\"");
+        }
+        List<String> offering = table.zones(region, accelerator);
+        if (offering.isEmpty()) {
+            String where = table.knowsRegion(region) ? "an accelerator offered in gcp:region " + region
+                    : "an accelerator in a region the GPU table covers (" + String.join(", ", table.regions()) + "; add "
+                    + region + " to " + GpuZones.RESOURCE + " from https://cloud.google.com/compute/docs/gpus/gpu-regions-zones)";
+            throw new ConfigError(n.keyOf("acceleratorType"), where, "\"" + accelerator + "\" (not offered in " + region
+                    + " as of " + table.checked() + ")");
+        }
+        List<String> zones = n.strings("zones", z -> true, "a zone", offering);
+        if (zones.isEmpty()) {
+            throw new ConfigError(n.keyOf("zones"), "at least one zone that offers " + accelerator + " (" + String.join(", ", offering) + ")", "[]");
+        }
+        for (int i = 0; i < zones.size(); i++) {
+            if (!offering.contains(zones.get(i))) {
+                throw new ConfigError(n.keyOf("zones") + "[" + i + "]", "a zone of " + region + " that offers " + accelerator
+                        + " (" + String.join(", ", offering) + "; Google's GPU table of " + table.checked() + ")", "\"" + zones.get(i) + "\"");
+            }
+        }
+        if (new HashSet<>(zones).size() != zones.size()) {
+            throw new ConfigError(n.keyOf("zones"), "each zone once", zones.toString());
+        }
+        return zones;
+    }
+
+    /**
+     * A workload image: absent until CI has pushed it (the workload is then not declared), else
+     * pinned by digest, so {@code up} never points a workload at an image that is not there yet.
+     */
+    private static Optional<String> pinnedImage(ConfigNode n, String example) {
+        if (!n.has("image")) {
+            return Optional.empty();
+        }
+        return Optional.of(n.matching("image", GoogleCloud.PINNED_IMAGE, "an image pinned by digest, such as "
+                + example + "@sha256:<64 hex digits> (push it first; see README, First up on an empty project)", null));
     }
 
     /** GPUs attached to one machine of the type: a2-highgpu-4g has 4; g2-standard-48 has 4; n1 takes 1. */
@@ -262,7 +316,7 @@ public final class SettingsLoader {
 
     private static Batch batch(ConfigNode n, boolean prod) {
         boolean enabled = n.bool("enabled", prod);
-        String image = n.matching("image", GoogleCloud.IMAGE_REF, "a container image name such as headway-batch:1.0.0", "headway-batch:latest");
+        Optional<String> image = pinnedImage(n, "headway-batch");
         String schedule = n.matching("schedule", GoogleCloud.CRON, "a cron schedule of five fields", "0 6 2 * *");
         checkCron(n.keyOf("schedule"), schedule);
         String timeZone = n.matching("timeZone", Pattern.compile("[A-Za-z]+(/[A-Za-z_+-]+)*|UTC"), "an IANA time zone such as America/New_York", "America/New_York");

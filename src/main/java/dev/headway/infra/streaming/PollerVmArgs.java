@@ -38,14 +38,17 @@ public final class PollerVmArgs extends ComponentArgs {
 
     /**
      * From {@code headway:poller} and {@code headway:zone}; the container image is
-     * {@code headway:poller.image} inside {@code imageRepo} (an Artifact Registry docker URL).
+     * {@code headway:poller.image} (pinned by digest; required here) inside {@code imageRepo} (an
+     * Artifact Registry docker URL, known before the repository exists: {@code ArtifactRepos.address}).
      */
     public static PollerVmArgs from(Settings s, Identity identity, Output<String> imageRepo, Output<String> topic,
                                     Output<String> subnetwork) {
         Settings.Poller p = s.poller();
+        String pinned = p.image().orElseThrow(
+                () -> new IllegalArgumentException("headway:poller.image is not set: no poller VM to declare"));
         return builder().settings(s, "poller").zone(s.zone())
                 .running(p.running()).machineType(p.machineType())
-                .image(imageRepo.applyValue(repo -> repo + "/" + p.image()))
+                .image(imageRepo.applyValue(repo -> repo + "/" + pinned))
                 .feedUrl(p.feedUrl()).pollIntervalSeconds(p.pollIntervalSeconds())
                 .topic(topic).subnetwork(subnetwork).identity(identity).build();
     }

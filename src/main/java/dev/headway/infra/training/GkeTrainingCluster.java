@@ -9,9 +9,6 @@ import com.pulumi.gcp.container.inputs.ClusterMasterAuthArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthClientCertificateConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigCidrBlockArgs;
-import com.pulumi.gcp.container.inputs.ClusterNodeConfigArgs;
-import com.pulumi.gcp.container.inputs.ClusterNodeConfigShieldedInstanceConfigArgs;
-import com.pulumi.gcp.container.inputs.ClusterNodeConfigWorkloadMetadataConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterPrivateClusterConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterReleaseChannelArgs;
 import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
@@ -27,13 +24,15 @@ import java.util.Map;
  * The GKE training backend's cluster: regional control plane, private nodes, the public endpoint
  * open only to the configured authorized networks, Workload Identity ({@code <project>.svc.id.goog}),
  * shielded nodes, a release channel, VPC-native on the Platform subnet's {@code gke-pods} and
- * {@code gke-services} ranges. The default node pool is removed; GPUs come from {@link GpuNodePool}.
+ * {@code gke-services} ranges. The default node pool is removed; GPUs come from {@link GpuNodePool},
+ * and kube-system (DNS, metrics) runs on one small untainted node of {@link SystemNodePool}.
  */
 public final class GkeTrainingCluster extends ComponentResource {
     public static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
 
     private final Cluster cluster;
     private final NodePool gpuPool;
+    private final NodePool systemPool;
     private final String workloadPool;
 
     public GkeTrainingCluster(String name, GkeTrainingClusterArgs a, ComponentResourceOptions opts) {
@@ -73,21 +72,19 @@ public final class GkeTrainingCluster extends ComponentResource {
                 .enableShieldedNodes(true)
                 .enableLegacyAbac(false)
                 .releaseChannel(ClusterReleaseChannelArgs.builder().channel(a.gke.releaseChannel()).build())
+                // No nodeConfig: it would configure only the default pool, which is removed right after
+                // create; the API then reports the cluster's nodeConfig from what remains, and node_config
+                // is ForceNew (terraform-provider-google-beta v5.0.0, services/container/node_config.go
+                // schemaNodeConfig; resource_container_cluster.go Read: d.Set("node_config",
+                // flattenNodeConfig(cluster.NodeConfig))), so every later `up` would replace the cluster.
                 .removeDefaultNodePool(true)
                 .initialNodeCount(1)
-                // The default pool lives only until removal; even so it never runs as the compute default account.
-                .nodeConfig(ClusterNodeConfigArgs.builder()
-                        .serviceAccount(a.nodeIdentity.email())
-                        .oauthScopes(CLOUD_PLATFORM)
-                        .shieldedInstanceConfig(ClusterNodeConfigShieldedInstanceConfigArgs.builder()
-                                .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
-                        .workloadMetadataConfig(ClusterNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
-                        .build())
                 .deletionProtection(a.retention.deletionProtection())
                 .resourceLabels(a.labels)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.dependsOn).build());
 
         this.gpuPool = GpuNodePool.declare(this, a, cluster);
+        this.systemPool = SystemNodePool.declare(this, a, cluster);
         registerOutputs(Map.of("cluster", cluster.name(), "endpoint", cluster.endpoint(), "gpuPool", gpuPool.name()));
     }
 
@@ -97,6 +94,10 @@ public final class GkeTrainingCluster extends ComponentResource {
 
     public NodePool gpuPool() {
         return gpuPool;
+    }
+
+    public NodePool systemPool() {
+        return systemPool;
     }
 
     public Output<String> name() {

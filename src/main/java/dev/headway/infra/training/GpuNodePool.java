@@ -43,7 +43,8 @@ final class GpuNodePool {
                 .name(poolName)
                 .cluster(cluster.id())
                 .location(a.region)
-                .nodeLocations(a.zone)
+                // Only zones that offer the accelerator (config/GpuZones, Google's GPU regions-and-zones table).
+                .nodeLocations(a.training.zones())
                 .initialNodeCount(0)
                 .autoscaling(NodePoolAutoscalingArgs.builder()
                         .totalMinNodeCount(0)

@@ -68,8 +68,12 @@ public final class TrainingNamespace extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder().name("training-limits").namespace(NAMESPACE).labels(labels).build())
                 .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
                         .type("Container")
-                        .defaultRequest(Map.of("cpu", "1", "memory", "4Gi"))
-                        .default_(Map.of("cpu", "4", "memory", "16Gi"))
+                        // A max with no default makes the max every container's default limit, and the
+                        // default request follows it (kubernetes/kubernetes pkg/apis/core/v1/defaults.go,
+                        // SetDefaults_LimitRangeItem): each sidecar and init container would ask for a GPU.
+                        // So the GPU default is 0; a GPU container asks for its GPUs, at most perPod.
+                        .defaultRequest(Map.of("cpu", "1", "memory", "4Gi", GpuNodePool.GPU_TAINT_KEY, "0"))
+                        .default_(Map.of("cpu", "4", "memory", "16Gi", GpuNodePool.GPU_TAINT_KEY, "0"))
                         .max(Map.of(GpuNodePool.GPU_TAINT_KEY, perPod))
                         .build()).build())
                 .build(), inNs);
