@@ -190,10 +190,7 @@ public final class SettingsLoader {
             List<String> authorized = g.strings("masterAuthorizedNetworks", s -> Cidr.parse(s).filter(Cidr::isNetworkAddress)
                     .filter(c -> c.prefix() >= MIN_AUTHORIZED_PREFIX && !c.isPrivate()).isPresent(),
                     "a public IPv4 network, /" + MIN_AUTHORIZED_PREFIX + " or narrower, that `pulumi up` runs from (such as 203.0.113.0/28)", List.of());
-            if (enabled && authorized.isEmpty()) {
-                throw new ConfigError(g.keyOf("masterAuthorizedNetworks"), "the public IPv4 networks `pulumi up` runs from"
-                        + " (the control plane admits only these; see README, GKE control plane access)", "none");
-            }
+
             for (Map.Entry<String, Cidr> e : Map.of("masterCidr", master, "podsCidr", pods, "servicesCidr", services).entrySet()) {
                 if (!e.getValue().isPrivate()) {
                     throw new ConfigError(g.keyOf(e.getKey()), "a private (RFC 1918) range", "\"" + e.getValue() + "\"");
@@ -212,6 +209,10 @@ public final class SettingsLoader {
                 }
             }
             g.done();
+            if (enabled && authorized.isEmpty()) {
+                throw new ConfigError(g.keyOf("masterAuthorizedNetworks"), "the public IPv4 networks `pulumi up` runs from"
+                        + " (the control plane admits only these; see README, GKE control plane access)", "none");
+            }
             List<Cidr> parsed = authorized.stream().map(s -> Cidr.parse(s).orElseThrow()).toList();
             return enabled ? Optional.of(new Gke(spot, channel, master, pods, services, parsed)) : Optional.empty();
         });
@@ -228,7 +229,7 @@ public final class SettingsLoader {
     private static List<String> gpuZones(ConfigNode n, String region, String accelerator, String machineType) {
         GpuZones table = GpuZones.standard();
         if (!table.attaches(machineType, accelerator)) {
-            throw new ConfigError(n.keyOf("machineType"), "a machine type of " + table.families(accelerator) + " for "
+            throw new ConfigError(n.keyOf("machineType"), "a " + String.join("-* or ", table.families(accelerator)) + "-* machine type for "
                     + accelerator + " (Google's GPU table of " + table.checked() + ")", "\"" + machineType + "\"");
         }
         List<String> offering = table.zones(region, accelerator);

@@ -94,8 +94,8 @@ class BadConfigTest {
                 bad("an accelerator that does not exist", edit("acceleratorType: NVIDIA_TESLA_A100", "acceleratorType: NVIDIA_TESLA_A10"), "headway:training.acceleratorType"),
                 bad("a Cloud Run cpu that does not exist", edit("    cpu: \"1\"", "    cpu: \"3\""), "headway:batch.cpu"),
                 // types
-                bad("a section that is a number", edit("  headway:poller:\n    running: true\n    machineType: e2-micro\n    image: headway-poller:latest\n"
-                        + "    feedUrl: https://api-endpoint.mta.info/Dataservice/mtagtfsfeeds/nyct%2Fgtfs\n    pollIntervalSeconds: 30\n", "  headway:poller: 5\n"), "headway:poller"),
+                bad("a section that is a number", edit(DEV.substring(DEV.indexOf("  headway:poller:\n"), DEV.indexOf("  headway:pubsub:\n")),
+                        "  headway:poller: 5\n"), "headway:poller"),
                 bad("a boolean written as a word", edit("    running: true", "    running: \"yes\""), "headway:poller.running"),
                 bad("a whole number written as a word", edit("ackDeadlineSeconds: 60", "ackDeadlineSeconds: sixty"), "headway:pubsub.ackDeadlineSeconds"),
                 bad("a whole number with a fraction", edit("maxDeliveryAttempts: 5", "maxDeliveryAttempts: 5.5"), "headway:pubsub.maxDeliveryAttempts"),
@@ -134,6 +134,19 @@ class BadConfigTest {
                 bad("a GKE master range that is not /28", edit("    maxGpus: 1\n", gke + "      masterCidr: 172.16.0.0/24\n"), "headway:training.gke.masterCidr"),
                 bad("GKE on with a pool of zero GPUs", edit("    maxGpus: 1\n", "    maxGpus: 0\n    gke:\n      enabled: true\n"), "headway:training.maxGpus"),
                 bad("GKE control plane open to the internet", edit("    maxGpus: 1\n", gke + "      masterAuthorizedNetworks: [0.0.0.0/0]\n"), "headway:training.gke.masterAuthorizedNetworks[0]"),
+                // issue 13/15: the control plane must admit where `up` runs, and nothing like the whole internet
+                bad("GKE control plane open to half the internet", edit("    maxGpus: 1\n", gke + "      masterAuthorizedNetworks: [0.0.0.0/1, 128.0.0.0/1]\n"), "headway:training.gke.masterAuthorizedNetworks[0]"),
+                bad("GKE control plane open only to a private range", edit("    maxGpus: 1\n", gke + "      masterAuthorizedNetworks: [10.0.0.0/24]\n"), "headway:training.gke.masterAuthorizedNetworks[0]"),
+                bad("GKE control plane that no network reaches", edit("    maxGpus: 1\n", gke), "headway:training.gke.masterAuthorizedNetworks"),
+                // issue 13: GPUs only where Google offers them (resources/google/gpu-zones.json)
+                bad("GPU nodes in a zone without the GPU", edit("    maxGpus: 1\n", "    maxGpus: 1\n    zones: [us-east1-c]\n"), "headway:training.zones[0]"),
+                bad("a GPU the region does not offer", edit("acceleratorType: NVIDIA_TESLA_A100\n    machineType: a2-highgpu-1g",
+                        "acceleratorType: NVIDIA_A100_80GB\n    machineType: a2-ultragpu-1g"), "headway:training.acceleratorType"),
+                bad("a GPU in a region the table does not cover", edit("gcp:region: us-east1", "gcp:region: us-west2").replace("headway:zone: us-east1-b", "headway:zone: us-west2-b"),
+                        "headway:training.acceleratorType"),
+                // issue 13: a workload image must be pinned by digest (a tag may not have been pushed)
+                bad("a poller image by tag", edit("image: headway-poller@sha256:37a9912bbd565e71595d9971c5d105177ba8adacb61be516572ace38a31b9f73",
+                        "image: headway-poller:latest"), "headway:poller.image"),
                 bad("an unknown key in the GKE section", edit("    maxGpus: 1\n", gke + "      releaseChanel: STABLE\n"), "headway:training.gke.releaseChanel"),
                 bad("two endpoints with one name", edit("        samplingRate: 1.0\n", "        samplingRate: 1.0\n      - name: headway-gru\n"), "headway:serving.endpoints[1].name"),
                 bad("a warehouse on another continent", edit("    location: US", "    location: EU"), "headway:warehouse.location"),

@@ -21,7 +21,7 @@ final class PolicyCases {
     private static final String DEFAULT_SA = "'123456789012-compute@developer.gserviceaccount.com'";
     private static final String LABELS = "{app: 'headway', env: 'dev', component: 'streaming', 'managed-by': 'pulumi'}";
 
-    static final List<Case> ALL = List.of(
+    static final List<Case> ALL = java.util.stream.Stream.concat(ProviderPolicyCases.ALL.stream(), java.util.stream.Stream.of(
             new Case("HW-IAM-001", """
                     {resources: [
                       {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad', inputs: {project: 'p', role: 'roles/editor', member: %s}},
@@ -440,5 +440,5 @@ final class PolicyCases {
                       {type: 'gcp:storage/bucket:Bucket', name: 'ok-bucket', inputs: {name: 'headway-dev-hw-dev-feed'}},
                       {type: 'gcp:bigquery/dataset:Dataset', name: 'ok-dataset', inputs: {datasetId: 'hw_dev_raw'}},
                       {type: 'gcp:compute/instance:Instance', name: 'ok-vm', inputs: {name: 'hw-dev-poller'}}]}
-                    """));
+                    """))).toList();
 }

@@ -69,7 +69,9 @@ class DataflowStagingTest {
                 "BucketIAMMember roles/storage.objectAdmin",
                 "BucketIAMMember roles/storage.objectAdmin",
                 "DatasetIamMember roles/bigquery.dataEditor",
+                // the Flex Template image lives in the training repository (issue 13)
                 "IAMMember roles/dataflow.worker",
+                "RepositoryIamMember roles/artifactregistry.reader",
                 "SubscriptionIAMMember roles/pubsub.subscriber"), grants);
         assertEquals("headway-dev-hw-dev-dataflow-staging",
                 dev.get(BUCKET_MEMBER, "hw-dev-dataflow-staging-objectadmin-dataflow").input("bucket").asText());

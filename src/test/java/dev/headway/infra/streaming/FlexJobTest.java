@@ -60,7 +60,12 @@ class FlexJobTest {
         assertTrue(job.dependsOn().contains(subscription.urn()), "deleted before the subscription");
         String sa = "serviceAccount:hw-prod-dataflow@headway-prod.iam.gserviceaccount.com";
         var grants = prod.where(r -> r.type().endsWith("Member") && r.input("member").asText().equals(sa));
-        assertEquals(5, grants.size());
+        assertEquals(6, grants.size());
+        // it may pull the template image from the training repository, and from no other (issue 13)
+        PlannedResource pull = prod.get("gcp:artifactregistry/repositoryIamMember:RepositoryIamMember", "hw-prod-training-read-dataflow");
+        assertEquals("roles/artifactregistry.reader", pull.input("role").asText());
+        assertEquals("hw-prod-training", pull.input("repository").asText());
+        assertEquals(1, grants.stream().filter(g -> g.type().contains("artifactregistry")).count());
         for (PlannedResource g : grants) {
             assertTrue(job.dependsOn().contains(g.urn()), "job waits for " + g.name());
         }

@@ -59,10 +59,24 @@ class PollerVmTest {
     }
 
     @Test
+    void noVmUntilCiHasPushedAnImage() {
+        // First up on an empty project: the training repository is created empty, so the poller is
+        // declared only once config names a pushed image by digest (issue 13, bootstrap order).
+        Plan first = Synth.stack("dev", Map.of("headway:poller", "{\"running\": true}"));
+        assertTrue(first.ofType(INSTANCE).isEmpty());
+        assertFalse(first.outputs().containsKey("pollerInstance"));
+        assertTrue(first.find("gcp:artifactregistry/repository:Repository", "hw-dev-training").isPresent(), "the repository CI pushes to");
+        // once given, the VM names the image by digest and does not read the repository resource
+        assertTrue(vm.input("metadata.startup-script").asText().contains("headway-poller@sha256:"));
+        assertTrue(vm.propertyDependencies().getOrDefault("metadata", List.of()).stream().noneMatch(u -> u.contains("Repository::")),
+                vm.propertyDependencies().toString());
+    }
+
+    @Test
     void runningFlagPausesAndResumes() {
         assertEquals("RUNNING", vm.input("desiredStatus").asText());
         assertTrue(vm.input("allowStoppingForUpdate").asBoolean());
-        PlannedResource paused = Synth.stack("dev", Map.of("headway:poller", "{\"running\": false}"))
+        PlannedResource paused = Synth.stack("dev", Map.of("headway:poller", "{\"running\": false, \"image\": \"headway-poller@sha256:37a9912bbd565e71595d9971c5d105177ba8adacb61be516572ace38a31b9f73\"}"))
                 .get(INSTANCE, "hw-dev-poller");
         assertEquals("TERMINATED", paused.input("desiredStatus").asText());
     }
@@ -93,7 +107,7 @@ class PollerVmTest {
         assertTrue(script.contains("--env FEED_TOPIC='projects/headway-dev/topics/hw-dev-feed'"), script);
         assertTrue(script.contains("--env FEED_URL='https://api-endpoint.mta.info/Dataservice/mtagtfsfeeds/nyct%2Fgtfs'"), script);
         assertTrue(script.contains("--env POLL_INTERVAL_SECONDS=30"), script);
-        assertTrue(script.contains("'us-east1-docker.pkg.dev/headway-dev/hw-dev-training/headway-poller:latest'"), script);
+        assertTrue(script.contains("'us-east1-docker.pkg.dev/headway-dev/hw-dev-training/headway-poller@sha256:37a9912bbd565e71595d9971c5d105177ba8adacb61be516572ace38a31b9f73'"), script);
         assertTrue(script.contains("configure-docker --registries='us-east1-docker.pkg.dev'"), script);
     }
 

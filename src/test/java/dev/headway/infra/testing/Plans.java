@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Small crafted plans for policy tests, written as relaxed JSON (single quotes, unquoted keys):
  * {@code {env: 'prod', resources: [{type: 'gcp:storage/bucket:Bucket', name: 'bad', inputs: {...}}]}}.
- * A resource's urn defaults to {@code urn:pulumi:<env>::headway::<type>::<name>}; custom defaults to true.
+ * A resource's urn defaults to {@code urn:pulumi:<env>::headway::<type>::<name>}; custom defaults to true;
+ * {@code provider} (an explicit provider reference, {@code <urn>::<id>}) to none.
  */
 public final class Plans {
     private static final JsonMapper RELAXED = JsonMapper.builder()
@@ -55,7 +56,7 @@ public final class Plans {
                     r.path("urn").asText(urn(env, type, name)), type, name, r.path("parent").asText(null),
                     r.path("custom").asBoolean(true), dependsOn, propertyDependencies,
                     r.path("protect").asBoolean(false), r.path("retainOnDelete").asBoolean(false),
-                    r.has("inputs") ? r.get("inputs") : RELAXED.createObjectNode()));
+                    r.has("inputs") ? r.get("inputs") : RELAXED.createObjectNode(), r.path("provider").asText("")));
         }
         return new Plan(env, "headway-" + env, resources, Map.of("env", RELAXED.getNodeFactory().textNode(env)));
     }

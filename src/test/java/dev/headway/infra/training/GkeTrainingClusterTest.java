@@ -61,7 +61,35 @@ class GkeTrainingClusterTest {
         assertTrue(pool.input("nodeConfig.shieldedInstanceConfig.enableSecureBoot").asBoolean());
         assertEquals("hw-prod-training@headway-prod.iam.gserviceaccount.com", pool.input("nodeConfig.serviceAccount").asText());
         assertEquals("https://www.googleapis.com/auth/cloud-platform", pool.input("nodeConfig.oauthScopes[0]").asText());
-        assertEquals("us-east1-c", pool.input("nodeLocations[0]").asText());
+        // us-east1 offers the A100 (a2-highgpu) in us-east1-b only; the poller's zone is us-east1-c (issue 13)
+        assertEquals("[\"us-east1-b\"]", pool.input("nodeLocations").toString());
+    }
+
+    @Test
+    void clusterSetsNoNodeConfigSoTheSecondUpDoesNotReplaceIt() {
+        // node_config is ForceNew and describes only the default pool, which is removed after create
+        // (terraform-provider-google-beta v5.0.0 services/container): set, it replaces the cluster on every later up.
+        PlannedResource c = Synth.stack("prod").get(CLUSTER, "hw-prod-training");
+        assertTrue(c.input("removeDefaultNodePool").asBoolean());
+        assertTrue(c.input("nodeConfig").isMissingNode(), c.input("nodeConfig").toString());
+    }
+
+    @Test
+    void kubeSystemHasASmallUntaintedNodeBesideTheGpuPool() {
+        Plan plan = Synth.stack("prod");
+        PlannedResource system = plan.get(NODE_POOL, "hw-prod-training-system");
+        assertEquals("e2-medium", system.input("nodeConfig.machineType").asText());
+        assertEquals(1, system.input("nodeCount").asInt());
+        assertEquals("[\"us-east1-c\"]", system.input("nodeLocations").toString(), "one zone: one node in total");
+        assertTrue(system.input("nodeConfig.taints").isMissingNode(), "kube-system pods need no toleration");
+        assertTrue(system.input("nodeConfig.guestAccelerators").isMissingNode());
+        assertEquals("GKE_METADATA", system.input("nodeConfig.workloadMetadataConfig.mode").asText());
+        assertEquals("hw-prod-training@headway-prod.iam.gserviceaccount.com", system.input("nodeConfig.serviceAccount").asText());
+        // the only other pool is tainted and scales from zero: without this one, DNS has no node
+        PlannedResource gpu = plan.get(NODE_POOL, "hw-prod-training-gpu");
+        assertEquals("NO_SCHEDULE", gpu.input("nodeConfig.taints[0].effect").asText());
+        assertEquals(0, gpu.input("autoscaling.totalMinNodeCount").asInt());
+        assertEquals(2, plan.ofType(NODE_POOL).size());
     }
 
     @Test

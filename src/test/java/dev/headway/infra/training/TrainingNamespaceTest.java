@@ -1,5 +1,7 @@
 package dev.headway.infra.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanJson;
 import dev.headway.infra.synth.PlannedResource;
@@ -7,6 +9,8 @@ import dev.headway.infra.testing.Synth;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,5 +66,42 @@ class TrainingNamespaceTest {
                 wi.input("serviceAccountId").asText());
         PlannedResource cluster = plan.get("gcp:container/cluster:Cluster", "hw-prod-training");
         assertTrue(wi.dependsOn().contains(cluster.urn()), "the identity pool exists once the cluster does");
+    }
+
+    /**
+     * Kubernetes' own defaulting of a LimitRange item (kubernetes/kubernetes pkg/apis/core/v1/defaults.go,
+     * SetDefaults_LimitRangeItem): a max with no default becomes the default limit, and a default
+     * limit with no default request becomes the default request. LimitRanger then gives these to
+     * every container that names no limit or request of its own (sidecars and init containers too).
+     */
+    static Map<String, Map<String, String>> kubernetesDefaults(JsonNode item) {
+        Map<String, String> defaultLimit = new TreeMap<>();
+        Map<String, String> defaultRequest = new TreeMap<>();
+        item.path("default").fields().forEachRemaining(e -> defaultLimit.put(e.getKey(), e.getValue().asText()));
+        item.path("defaultRequest").fields().forEachRemaining(e -> defaultRequest.put(e.getKey(), e.getValue().asText()));
+        if ("Container".equals(item.path("type").asText())) {
+            item.path("max").fields().forEachRemaining(e -> defaultLimit.putIfAbsent(e.getKey(), e.getValue().asText()));
+            defaultLimit.forEach(defaultRequest::putIfAbsent);
+            item.path("min").fields().forEachRemaining(e -> defaultRequest.putIfAbsent(e.getKey(), e.getValue().asText()));
+        }
+        return Map.of("limits", defaultLimit, "requests", defaultRequest);
+    }
+
+    @Test
+    void aContainerThatAsksForNoGpuGetsNone() {
+        PlannedResource limits = Synth.stack("prod").ofType("kubernetes:core/v1:LimitRange").get(0);
+        JsonNode item = limits.input("spec.limits[0]");
+        Map<String, Map<String, String>> defaults = kubernetesDefaults(item);
+        // a sidecar with no resources of its own: no GPU requested, none held (issue 16)
+        assertEquals("0", defaults.get("limits").get("nvidia.com/gpu"), defaults.toString());
+        assertEquals("0", defaults.get("requests").get("nvidia.com/gpu"), defaults.toString());
+        // the cap per container stays one machine's GPUs
+        assertEquals("1", item.path("max").path("nvidia.com/gpu").asText());
+        // the model is Kubernetes': without a GPU default, the max would be every container's limit
+        ObjectNode withoutDefault = ((ObjectNode) item.deepCopy());
+        ((ObjectNode) withoutDefault.path("default")).remove("nvidia.com/gpu");
+        ((ObjectNode) withoutDefault.path("defaultRequest")).remove("nvidia.com/gpu");
+        assertEquals("1", kubernetesDefaults(withoutDefault).get("limits").get("nvidia.com/gpu"));
+        assertEquals("1", kubernetesDefaults(withoutDefault).get("requests").get("nvidia.com/gpu"));
     }
 }

@@ -40,7 +40,8 @@ class TrainingPoolTest {
     void overridingThePoolSizeChangesAllThreeTogether() {
         Plan plan = Synth.stack("prod", Map.of("headway:training", """
                 {"acceleratorType": "NVIDIA_TESLA_A100", "machineType": "a2-highgpu-4g", "maxGpus": 16,
-                 "gke": {"spot": false, "masterCidr": "172.16.0.0/28", "podsCidr": "10.24.0.0/14", "servicesCidr": "10.28.0.0/20"}}"""));
+                 "gke": {"spot": false, "masterCidr": "172.16.0.0/28", "podsCidr": "10.24.0.0/14", "servicesCidr": "10.28.0.0/20",
+                         "masterAuthorizedNetworks": ["203.0.113.0/28"]}}"""));
         int[] sizes = poolSizes(plan);
         assertEquals(16, sizes[0]);
         assertEquals(16, sizes[1]);
