@@ -60,11 +60,12 @@ class ArtifactReposTest {
 
     @Test
     void readersPerRepositoryAtRepositoryScope() {
-        assertEquals(Set.of("training", "pipelines", "poller"), readers(dev, "hw-dev-training"));
+        // the Dataflow worker account pulls the Flex Template image, which lives in `training` (issue 13)
+        assertEquals(Set.of("training", "pipelines", "poller", "dataflow"), readers(dev, "hw-dev-training"));
         assertEquals(Set.of("serving"), readers(dev, "hw-dev-serving"));
         assertEquals(Set.of("pipelines"), readers(dev, "hw-dev-pipelines"));
         // prod runs the batch worker, whose image lives in `training`
-        assertEquals(Set.of("training", "pipelines", "poller", "batch"), readers(prod, "hw-prod-training"));
+        assertEquals(Set.of("training", "pipelines", "poller", "batch", "dataflow"), readers(prod, "hw-prod-training"));
         PlannedResource grant = dev.get(MEMBER, "hw-dev-serving-read-serving");
         assertEquals("serviceAccount:hw-dev-serving@headway-dev.iam.gserviceaccount.com", grant.input("member").asText());
         assertEquals("us-east1", grant.input("location").asText());
