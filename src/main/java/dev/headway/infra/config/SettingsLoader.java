@@ -230,15 +230,15 @@ public final class SettingsLoader {
         GpuZones table = GpuZones.standard();
         if (!table.attaches(machineType, accelerator)) {
             throw new ConfigError(n.keyOf("machineType"), "a " + String.join("-* or ", table.families(accelerator)) + "-* machine type for "
-                    + accelerator + " (Google's GPU table of " + table.checked() + ")", "\"" + machineType + "\"");
+                    + accelerator + " (the GPU table of " + table.checked() + ")", "\"" + machineType + "\"");
         }
         List<String> offering = table.zones(region, accelerator);
         if (offering.isEmpty()) {
             String where = table.knowsRegion(region) ? "an accelerator offered in gcp:region " + region
-                    : "an accelerator in a region the GPU table covers (" + String.join(", ", table.regions()) + "; add "
-                    + region + " to " + GpuZones.RESOURCE + " from https://cloud.google.com/compute/docs/gpus/gpu-regions-zones)";
-            throw new ConfigError(n.keyOf("acceleratorType"), where, "\"" + accelerator + "\" (not offered in " + region
-                    + " as of " + table.checked() + ")");
+                    : "an accelerator in a region the GPU table covers (" + String.join(", ", table.regions()) + ")";
+            throw new ConfigError(n.keyOf("acceleratorType"), where, "\"" + accelerator + "\" (not in the GPU table for " + region
+                    + " as of " + table.checked() + "; if Google offers it there, add the row to src/main/resources" + GpuZones.RESOURCE
+                    + " from https://cloud.google.com/compute/docs/gpus/gpu-regions-zones)");
         }
         List<String> zones = n.strings("zones", z -> true, "a zone", offering);
         if (zones.isEmpty()) {
@@ -247,7 +247,7 @@ public final class SettingsLoader {
         for (int i = 0; i < zones.size(); i++) {
             if (!offering.contains(zones.get(i))) {
                 throw new ConfigError(n.keyOf("zones") + "[" + i + "]", "a zone of " + region + " that offers " + accelerator
-                        + " (" + String.join(", ", offering) + "; Google's GPU table of " + table.checked() + ")", "\"" + zones.get(i) + "\"");
+                        + " (" + String.join(", ", offering) + "; the GPU table of " + table.checked() + ")", "\"" + zones.get(i) + "\"");
             }
         }
         if (new HashSet<>(zones).size() != zones.size()) {
