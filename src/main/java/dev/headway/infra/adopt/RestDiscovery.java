@@ -1,0 +1,156 @@
+package dev.headway.infra.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.headway.infra.UserError;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Google's REST list methods for the types without a client library on the class path: one GET per page,
+ * following {@code nextPageToken}, each bounded in time. The endpoint is overridable per service (for tests
+ * and private endpoints); a loopback endpoint gets plain HTTP and no credentials, any other HTTPS with
+ * Application Default Credentials.
+ */
+public final class RestDiscovery implements Discovery {
+    /** One list method: where it lives, which field holds the items and how an item is keyed. */
+    record Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+                  Function<JsonNode, String> key, String source) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<Lister> listers(String project) {
+        String suffix = "@" + project + ".iam.gserviceaccount.com";
+        return List.of(
+                // https://cloud.google.com/storage/docs/json_api/v1/buckets/list: project is required; items[].name
+                new Lister("gcp:storage/bucket:Bucket", "HEADWAY_STORAGE_ENDPOINT", "https://storage.googleapis.com",
+                        "/storage/v1/b?project=" + enc(project) + "&maxResults=1000", "items", i -> i.path("name").asText(),
+                        "storage.buckets.list"),
+                // https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list: datasets[].datasetReference.datasetId
+                new Lister("gcp:bigquery/dataset:Dataset", "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
+                        "/bigquery/v2/projects/" + enc(project) + "/datasets?all=true&maxResults=1000", "datasets",
+                        i -> i.path("datasetReference").path("datasetId").asText(), "bigquery.datasets.list"),
+                // https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/list: pageSize at most 100;
+                // an account made in the project is <accountId>@<project>.iam.gserviceaccount.com
+                new Lister("gcp:serviceaccount/account:Account", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                        "/v1/projects/" + enc(project) + "/serviceAccounts?pageSize=100", "accounts", i -> {
+                            String email = i.path("email").asText();
+                            return email.endsWith(suffix) ? email.substring(0, email.length() - suffix.length()) : email;
+                        }, "iam.serviceAccounts.list"));
+    }
+
+    private final Map<String, Lister> byType;
+    private final Map<String, String> env;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final Map<String, Map<String, String>> cache = new HashMap<>();
+    private String token;
+
+    public RestDiscovery(String project, Map<String, String> env, Duration timeout) {
+        this.byType = listers(project).stream().collect(Collectors.toMap(Lister::type, l -> l));
+        this.env = env;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public Set<String> types() {
+        return byType.keySet();
+    }
+
+    @Override
+    public Optional<Map<String, String>> list(String type) {
+        Lister l = byType.get(type);
+        if (l == null) {
+            return Optional.empty();
+        }
+        return Optional.of(cache.computeIfAbsent(type, t -> fetch(l)));
+    }
+
+    private Map<String, String> fetch(Lister l) {
+        String base = Optional.ofNullable(env.get(l.envVar())).filter(s -> !s.isBlank()).orElse(l.defaultBase()).replaceAll("/+$", "");
+        URI baseUri = URI.create(base);
+        boolean local = "http".equals(baseUri.getScheme()) && dev.headway.infra.hooks.GoogleClients.forEndpoint(
+                baseUri.getHost() + ":" + Math.max(baseUri.getPort(), 80), timeout).plaintext();
+        if (!local && !"https".equals(baseUri.getScheme())) {
+            throw new UserError(UserError.USAGE, l.envVar() + " \"" + base + "\": expected https://host, or http:// on a loopback host");
+        }
+        Map<String, String> out = new TreeMap<>();
+        Instant deadline = Instant.now().plus(timeout);
+        String page = null;
+        do {
+            String url = base + l.path() + (page == null ? "" : "&pageToken=" + enc(page));
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).GET()
+                    .timeout(Duration.between(Instant.now(), deadline).isNegative() ? Duration.ofMillis(1) : Duration.between(Instant.now(), deadline));
+            if (!local) {
+                req.header("Authorization", "Bearer " + token());
+            }
+            JsonNode body = send(l, req.build(), base);
+            for (JsonNode item : body.path(l.itemsField())) {
+                String key = l.key().apply(item);
+                out.put(key, key);
+            }
+            page = body.path("nextPageToken").asText(null);
+            if (page != null && page.isEmpty()) {
+                page = null;
+            }
+        } while (page != null);
+        return out;
+    }
+
+    private JsonNode send(Lister l, HttpRequest req, String base) {
+        try {
+            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != 200) {
+                String message = JSON.readTree(resp.body().isBlank() ? "{}" : resp.body()).path("error").path("message").asText("");
+                throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + " answered HTTP " + resp.statusCode()
+                        + (message.isEmpty() ? "" : ": " + message) + " (the caller needs " + l.source() + "; " + l.envVar() + " overrides the endpoint)");
+            }
+            return JSON.readTree(resp.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + ": no answer within " + timeout.toSeconds() + " s (--timeout)");
+        } catch (IOException e) {
+            throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + ": " + e.getMessage() + " (" + l.envVar() + " overrides the endpoint)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError(UserError.ENVIRONMENT, l.source() + ": interrupted");
+        }
+    }
+
+    private String token() {
+        if (token == null) {
+            try {
+                GoogleCredentials c = GoogleCredentials.getApplicationDefault()
+                        .createScoped(List.of("https://www.googleapis.com/auth/cloud-platform"));
+                c.refreshIfExpired();
+                token = c.getAccessToken().getTokenValue();
+            } catch (IOException e) {
+                throw new UserError(UserError.ENVIRONMENT, "no Application Default Credentials: " + e.getMessage().lines().findFirst().orElse("")
+                        + " (run gcloud auth application-default login)");
+            }
+        }
+        return token;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
