@@ -1,0 +1,167 @@
+package dev.headway.infra.adopt;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process stand-in for three Google list methods on loopback, refusing what the real APIs refuse:
+ * <ul>
+ * <li>Cloud Storage {@code GET /storage/v1/b}: {@code project} is a required query parameter; {@code maxResults}
+ * at most 1000 (https://cloud.google.com/storage/docs/json_api/v1/buckets/list); items[].name.</li>
+ * <li>BigQuery {@code GET /bigquery/v2/projects/{projectId}/datasets}: datasets[].datasetReference
+ * (https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list).</li>
+ * <li>IAM {@code GET /v1/projects/{project}/serviceAccounts}: {@code pageSize} at most 100; accounts[].email
+ * (https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/list).</li>
+ * </ul>
+ * Only GET (anything else is 405), unknown paths 404, a project outside {@code project} 403 PERMISSION_DENIED.
+ * Pages of {@link #PAGE} items chained by {@code nextPageToken}, so a client that ignores it misses items.
+ */
+public final class FakeGoogleRest implements AutoCloseable {
+    static final int PAGE = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DATASETS = Pattern.compile("/bigquery/v2/projects/([^/]+)/datasets");
+    private static final Pattern ACCOUNTS = Pattern.compile("/v1/projects/([^/]+)/serviceAccounts");
+
+    private final HttpServer server;
+    private final String project;
+    public final List<String> buckets = new CopyOnWriteArrayList<>();
+    public final List<String> datasets = new CopyOnWriteArrayList<>();
+    public final List<String> accountEmails = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    public volatile long delayMillis;
+
+    public FakeGoogleRest(String project) throws IOException {
+        this.project = project;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI());
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            if (!ex.getRequestMethod().equals("GET")) {
+                error(ex, 405, "METHOD_NOT_ALLOWED", "only list (GET) is served here");
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+            Matcher d = DATASETS.matcher(path);
+            Matcher a = ACCOUNTS.matcher(path);
+            if (path.equals("/storage/v1/b")) {
+                if (!q.containsKey("project")) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Required parameter: project");
+                } else if (Integer.parseInt(q.getOrDefault("maxResults", "1000")) > 1000) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Invalid maxResults");
+                } else if (allowed(ex, q.get("project"))) {
+                    page(ex, q, "items", buckets, n -> JSON.createObjectNode().put("kind", "storage#bucket").put("name", n));
+                }
+            } else if (d.matches()) {
+                if (allowed(ex, d.group(1))) {
+                    page(ex, q, "datasets", datasets, n -> {
+                        ObjectNode o = JSON.createObjectNode().put("kind", "bigquery#dataset").put("id", project + ":" + n);
+                        o.putObject("datasetReference").put("projectId", project).put("datasetId", n);
+                        return o;
+                    });
+                }
+            } else if (a.matches()) {
+                if (Integer.parseInt(q.getOrDefault("pageSize", "20")) > 100) {
+                    error(ex, 400, "INVALID_ARGUMENT", "pageSize must be at most 100");
+                } else if (allowed(ex, a.group(1))) {
+                    page(ex, q, "accounts", accountEmails, n -> JSON.createObjectNode().put("email", n)
+                            .put("name", "projects/" + project + "/serviceAccounts/" + n));
+                }
+            } else {
+                error(ex, 404, "NOT_FOUND", "no such method: " + path);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ex.close();
+        }
+    }
+
+    private boolean allowed(HttpExchange ex, String p) throws IOException {
+        if (!p.equals(project)) {
+            error(ex, 403, "PERMISSION_DENIED", "The caller does not have permission");
+            return false;
+        }
+        return true;
+    }
+
+    private void page(HttpExchange ex, Map<String, String> q, String field, List<String> all,
+                      java.util.function.Function<String, ObjectNode> item) throws IOException {
+        int start = q.containsKey("pageToken") ? Integer.parseInt(q.get("pageToken").substring("page-".length())) : 0;
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray(field);
+        for (int i = start; i < Math.min(all.size(), start + PAGE); i++) {
+            items.add(item.apply(all.get(i)));
+        }
+        if (start + PAGE < all.size()) {
+            body.put("nextPageToken", "page-" + (start + PAGE));
+        }
+        send(ex, 200, body.toString());
+    }
+
+    private static void error(HttpExchange ex, int code, String status, String message) throws IOException {
+        send(ex, code, "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\"}}");
+    }
+
+    private static void send(HttpExchange ex, int code, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        ex.sendResponseHeaders(code, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw == null) {
+            return q;
+        }
+        for (String kv : raw.split("&")) {
+            int eq = kv.indexOf('=');
+            q.put(URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return q;
+    }
+
+    /** The three endpoint variables pointing at this fake. */
+    public Map<String, String> env() {
+        return Map.of("HEADWAY_STORAGE_ENDPOINT", url(), "HEADWAY_BIGQUERY_ENDPOINT", url(), "HEADWAY_IAM_ENDPOINT", url());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public List<String> requests() {
+        return new ArrayList<>(requests);
+    }
+}

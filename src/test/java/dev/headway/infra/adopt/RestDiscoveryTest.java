@@ -1,0 +1,74 @@
+package dev.headway.infra.adopt;
+
+import dev.headway.infra.UserError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The REST listers against a fake that refuses what Google refuses: every page read, errors one line, time bounded. */
+class RestDiscoveryTest {
+    FakeGoogleRest fake;
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new FakeGoogleRest("headway-dev");
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void listsEveryPageOfEachKind() {
+        fake.buckets.addAll(List.of("a-bucket", "b-bucket", "c-bucket"));
+        fake.datasets.addAll(List.of("hw_dev_raw", "legacy", "scratch", "z"));
+        fake.accountEmails.addAll(List.of("hw-dev-poller@headway-dev.iam.gserviceaccount.com", "123-compute@developer.gserviceaccount.com"));
+        RestDiscovery d = new RestDiscovery("headway-dev", fake.env(), Duration.ofSeconds(10));
+        assertEquals(Set.of("a-bucket", "b-bucket", "c-bucket"), d.list("gcp:storage/bucket:Bucket").orElseThrow().keySet());
+        assertEquals(Set.of("hw_dev_raw", "legacy", "scratch", "z"), d.list("gcp:bigquery/dataset:Dataset").orElseThrow().keySet());
+        // an account of the project is keyed by its accountId; others keep their email
+        assertEquals(Set.of("hw-dev-poller", "123-compute@developer.gserviceaccount.com"),
+                d.list("gcp:serviceaccount/account:Account").orElseThrow().keySet());
+        assertTrue(fake.requests().stream().allMatch(r -> r.startsWith("GET ")), fake.requests().toString());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.contains("pageToken=page-2")), "followed nextPageToken: " + fake.requests());
+        assertTrue(d.list("gcp:pubsub/topic:Topic").isEmpty(), "not a REST kind");
+    }
+
+    @Test
+    void aRefusalIsOneLineAndExitThree() {
+        RestDiscovery d = new RestDiscovery("someone-elses-project", fake.env(), Duration.ofSeconds(10));
+        UserError e = assertThrows(UserError.class, () -> d.list("gcp:storage/bucket:Bucket"));
+        assertEquals(UserError.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().contains("HTTP 403") && e.getMessage().contains("storage.buckets.list"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aSlowServiceIsCutOffAtTheTimeout() {
+        fake.delayMillis = 5000;
+        RestDiscovery d = new RestDiscovery("headway-dev", fake.env(), Duration.ofSeconds(1));
+        Instant start = Instant.now();
+        UserError e = assertThrows(UserError.class, () -> d.list("gcp:bigquery/dataset:Dataset"));
+        assertTrue(Duration.between(start, Instant.now()).toMillis() < 4000, "bounded by --timeout");
+        assertTrue(e.getMessage().contains("no answer within 1 s"), e.getMessage());
+    }
+
+    @Test
+    void aPlainHttpEndpointOffLoopbackIsRefused() {
+        RestDiscovery d = new RestDiscovery("headway-dev", Map.of("HEADWAY_STORAGE_ENDPOINT", "http://storage.example.com"), Duration.ofSeconds(1));
+        UserError e = assertThrows(UserError.class, () -> d.list("gcp:storage/bucket:Bucket"));
+        assertEquals(UserError.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("http:// on a loopback host"), e.getMessage());
+    }
+}
