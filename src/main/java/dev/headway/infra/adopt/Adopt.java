@@ -37,6 +37,10 @@ public final class Adopt {
 
     /** The discovery this project has: Pub/Sub through its client library, buckets, datasets and accounts over REST. */
     public Discovery discovery(String project) {
+        // SLF4J 2 reports "no providers" on stderr when the Google clients first log; stderr is for our one-line errors
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         return Discovery.of(new PubSubDiscovery(project, GoogleClients.pubsub(env, timeout)), new RestDiscovery(project, env, timeout));
     }
 
