@@ -68,6 +68,18 @@ public record Adoption(Plan plan, List<Entry> entries, List<Outside> outside) {
         return new Adoption(plan, List.copyOf(entries), List.copyOf(outside));
     }
 
+    /**
+     * The program still names the resource as the plan does, so the preview after the import shows the name as a
+     * change: a display name changes in place; every other name here is immutable in Google, so up would replace it.
+     */
+    private static String renamed(PlannedResource r, ImportIds.Rule rule, String mappedName) {
+        String planned = r.input(rule.nameInput()).asText();
+        return "exists as " + mappedName + " (headway:adopt); the program names it " + planned
+                + (rule.nameInput().equals("displayName") ? ", so up renames it in place"
+                : ", and " + rule.nameInput() + " cannot change in place: the preview will show a replacement, which would delete "
+                + mappedName + " after creating " + planned + " (decide before up)");
+    }
+
     private static Entry lookUp(PlannedResource r, ImportIds.Rule rule, String mappedName, Discovery discovery,
                                 Map<String, Set<String>> claimed) {
         Optional<Map<String, String>> existing = discovery.list(r.type());
@@ -81,7 +93,7 @@ public record Adoption(Plan plan, List<Entry> entries, List<Outside> outside) {
         if (existing.get().containsKey(key)) {
             seen.add(key);
             String id = ImportIds.id(rule, r, mappedName, rule.serverAssigned() ? existing.get().get(key) : null);
-            return new Entry(r, Status.IMPORT, id, mappedName, mappedName == null ? "exists" : "exists as " + mappedName + " (headway:adopt)");
+            return new Entry(r, Status.IMPORT, id, mappedName, mappedName == null ? "exists" : renamed(r, rule, mappedName));
         }
         return new Entry(r, Status.CREATE, null, mappedName, mappedName == null ? "not found"
                 : "headway:adopt." + r.name() + " names " + mappedName + ", which does not exist; the plan's resource will be created");

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class RestDiscovery implements Discovery {
     /** One list method: where it lives, which field holds the items and how an item is keyed. */
     record Lister(String type, String envVar, String defaultBase, String path, String itemsField,
-                  Function<JsonNode, String> key, String source) {
+                  Function<JsonNode, String> key, String source, String permission) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,18 +43,18 @@ public final class RestDiscovery implements Discovery {
                 // https://cloud.google.com/storage/docs/json_api/v1/buckets/list: project is required; items[].name
                 new Lister("gcp:storage/bucket:Bucket", "HEADWAY_STORAGE_ENDPOINT", "https://storage.googleapis.com",
                         "/storage/v1/b?project=" + enc(project) + "&maxResults=1000", "items", i -> i.path("name").asText(),
-                        "storage.buckets.list"),
+                        "storage.buckets.list", "storage.buckets.list"),
                 // https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list: datasets[].datasetReference.datasetId
                 new Lister("gcp:bigquery/dataset:Dataset", "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
                         "/bigquery/v2/projects/" + enc(project) + "/datasets?all=true&maxResults=1000", "datasets",
-                        i -> i.path("datasetReference").path("datasetId").asText(), "bigquery.datasets.list"),
+                        i -> i.path("datasetReference").path("datasetId").asText(), "bigquery.datasets.list", "bigquery.datasets.get (roles/bigquery.metadataViewer)"),
                 // https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/list: pageSize at most 100;
                 // an account made in the project is <accountId>@<project>.iam.gserviceaccount.com
                 new Lister("gcp:serviceaccount/account:Account", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
                         "/v1/projects/" + enc(project) + "/serviceAccounts?pageSize=100", "accounts", i -> {
                             String email = i.path("email").asText();
                             return email.endsWith(suffix) ? email.substring(0, email.length() - suffix.length()) : email;
-                        }, "iam.serviceAccounts.list"));
+                        }, "iam.serviceAccounts.list", "iam.serviceAccounts.list (roles/iam.serviceAccountViewer)"));
     }
 
     private final Map<String, Lister> byType;
@@ -122,7 +122,7 @@ public final class RestDiscovery implements Discovery {
             if (resp.statusCode() != 200) {
                 String message = JSON.readTree(resp.body().isBlank() ? "{}" : resp.body()).path("error").path("message").asText("");
                 throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + " answered HTTP " + resp.statusCode()
-                        + (message.isEmpty() ? "" : ": " + message) + " (the caller needs " + l.source() + "; " + l.envVar() + " overrides the endpoint)");
+                        + (message.isEmpty() ? "" : ": " + message) + " (the caller needs " + l.permission() + "; " + l.envVar() + " overrides the endpoint)");
             }
             return JSON.readTree(resp.body());
         } catch (java.net.http.HttpTimeoutException e) {
