@@ -32,7 +32,17 @@ import java.util.stream.Collectors;
 public final class RestDiscovery implements Discovery {
     /** One list method: where it lives, which field holds the items and how an item is keyed. */
     record Lister(String type, String envVar, String defaultBase, String path, String itemsField,
-                  Function<JsonNode, String> key, String source, String permission) {
+                  Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
+        Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+               Function<JsonNode, String> key, String source, String permission) {
+            this(type, envVar, defaultBase, path, itemsField, key, key, source, permission);
+        }
+    }
+
+    /** The last segment of a resource name: {@code projects/p/databases/x} to {@code x}. */
+    static String last(JsonNode item, String field) {
+        String name = item.path(field).asText();
+        return name.substring(name.lastIndexOf('/') + 1);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +64,32 @@ public final class RestDiscovery implements Discovery {
                         "/v1/projects/" + enc(project) + "/serviceAccounts?pageSize=100", "accounts", i -> {
                             String email = i.path("email").asText();
                             return email.endsWith(suffix) ? email.substring(0, email.length() - suffix.length()) : email;
-                        }, "iam.serviceAccounts.list", "iam.serviceAccounts.list (roles/iam.serviceAccountViewer)"));
+                        }, "iam.serviceAccounts.list", "iam.serviceAccounts.list (roles/iam.serviceAccountViewer)"),
+                // https://cloud.google.com/compute/docs/reference/rest/v1/networks/list and firewalls/list: maxResults at most 500
+                new Lister("gcp:compute/network:Network", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + enc(project) + "/global/networks?maxResults=500", "items", i -> i.path("name").asText(),
+                        "compute.networks.list", "compute.networks.list (roles/compute.networkViewer)"),
+                new Lister("gcp:compute/firewall:Firewall", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + enc(project) + "/global/firewalls?maxResults=500", "items", i -> i.path("name").asText(),
+                        "compute.firewalls.list", "compute.firewalls.list (roles/compute.networkViewer)"),
+                // https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies/list: the id is Google's
+                // (name projects/<p>/alertPolicies/<id>), so a policy is found by its displayName
+                new Lister("gcp:monitoring/alertPolicy:AlertPolicy", "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
+                        "/v3/projects/" + enc(project) + "/alertPolicies?pageSize=1000", "alertPolicies", i -> i.path("displayName").asText(),
+                        i -> i.path("name").asText(), "monitoring.alertPolicies.list", "monitoring.alertPolicies.list (roles/monitoring.viewer)"),
+                // https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.notificationChannels/list
+                new Lister("gcp:monitoring/notificationChannel:NotificationChannel", "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
+                        "/v3/projects/" + enc(project) + "/notificationChannels?pageSize=1000", "notificationChannels",
+                        i -> i.path("displayName").asText(), i -> i.path("name").asText(),
+                        "monitoring.notificationChannels.list", "monitoring.notificationChannels.list (roles/monitoring.viewer)"),
+                // https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/list: name projects/<number>/secrets/<id>
+                new Lister("gcp:secretmanager/secret:Secret", "HEADWAY_SECRETMANAGER_ENDPOINT", "https://secretmanager.googleapis.com",
+                        "/v1/projects/" + enc(project) + "/secrets?pageSize=1000", "secrets", i -> last(i, "name"),
+                        "secretmanager.secrets.list", "secretmanager.secrets.list (roles/secretmanager.viewer)"),
+                // https://cloud.google.com/firestore/docs/reference/rest/v1/projects.databases/list: databases[].name, one page
+                new Lister("gcp:firestore/database:Database", "HEADWAY_FIRESTORE_ENDPOINT", "https://firestore.googleapis.com",
+                        "/v1/projects/" + enc(project) + "/databases", "databases", i -> last(i, "name"),
+                        "datastore.databases.list", "datastore.databases.list (roles/datastore.viewer)"));
     }
 
     private final Map<String, Lister> byType;
@@ -97,7 +132,7 @@ public final class RestDiscovery implements Discovery {
         Instant deadline = Instant.now().plus(timeout);
         String page = null;
         do {
-            String url = base + l.path() + (page == null ? "" : "&pageToken=" + enc(page));
+            String url = base + l.path() + (page == null ? "" : (l.path().contains("?") ? "&" : "?") + "pageToken=" + enc(page));
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).GET()
                     .timeout(Duration.between(Instant.now(), deadline).isNegative() ? Duration.ofMillis(1) : Duration.between(Instant.now(), deadline));
             if (!local) {
@@ -105,8 +140,7 @@ public final class RestDiscovery implements Discovery {
             }
             JsonNode body = send(l, req.build(), base);
             for (JsonNode item : body.path(l.itemsField())) {
-                String key = l.key().apply(item);
-                out.put(key, key);
+                out.put(l.key().apply(item), l.serverId().apply(item));
             }
             page = body.path("nextPageToken").asText(null);
             if (page != null && page.isEmpty()) {
@@ -150,7 +184,7 @@ public final class RestDiscovery implements Discovery {
         return token;
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code adopt dev} as a user runs it (the CLI in its own JVM) against gcloud's real Pub/Sub emulator holding
  * what the scripts made: the feed topic and its subscription under the plan's names, and the dead-letter topic
- * under another name; plus the REST fake holding a dataset of the plan and a bucket the plan does not name.
+ * under another name; plus the REST fake holding a dataset and an alert policy of the plan and a bucket the plan does not name.
  * {@code --apply} runs against the stand-in {@code pulumi}, whose {@code import} checks the file by the CLI's rules.
  */
 class AdoptEmulatorTest {
@@ -73,6 +73,7 @@ class AdoptEmulatorTest {
         rest = new FakeGoogleRest("headway-dev");
         rest.datasets.add("hw_dev_raw");
         rest.buckets.add("headway-dev-staging");
+        rest.alertPolicies.add("Headway dev: Dataflow system lag above 600 s");
     }
 
     @AfterAll
@@ -124,7 +125,9 @@ class AdoptEmulatorTest {
         assertEquals(Set.of(
                 List.of(TOPIC, "hw-dev-feed", "projects/headway-dev/topics/hw-dev-feed"),
                 List.of(SUB, "hw-dev-feed-dataflow", "projects/headway-dev/subscriptions/hw-dev-feed-dataflow"),
-                List.of("gcp:bigquery/dataset:Dataset", "hw_dev_raw", "projects/headway-dev/datasets/hw_dev_raw")), imported());
+                List.of("gcp:bigquery/dataset:Dataset", "hw_dev_raw", "projects/headway-dev/datasets/hw_dev_raw"),
+                // the id Google gave it, found by its display name
+                List.of("gcp:monitoring/alertPolicy:AlertPolicy", "hw-dev-dataflow-lag", "projects/headway-dev/alertPolicies/1000")), imported());
         String out = r.out();
         assertTrue(out.contains("Exists outside the plan") && out.contains(TOPIC + "  hw-dev-feed-dlq")
                 && out.contains("gcp:storage/bucket:Bucket  headway-dev-staging"), out);
@@ -141,7 +144,7 @@ class AdoptEmulatorTest {
         CliRun r = adopt(env("/usr/bin:/bin"), config("  headway:adopt:\n    hw-dev-feed-dead-letter: hw-dev-feed-dlq\n"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(imported().contains(List.of(TOPIC, "hw-dev-feed-dead-letter", "projects/headway-dev/topics/hw-dev-feed-dlq")), imported().toString());
-        assertEquals(4, imported().size(), imported().toString());
+        assertEquals(5, imported().size(), imported().toString());
         assertFalse(r.out().contains(TOPIC + "  hw-dev-feed-dlq\n"), "no longer outside the plan: " + r.out());
         assertTrue(r.out().contains("exists as hw-dev-feed-dlq (headway:adopt); the program names it hw-dev-feed-dead-letter, and name "
                 + "cannot change in place: the preview will show a replacement"), r.out());

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An in-process stand-in for three Google list methods on loopback, refusing what the real APIs refuse:
+ * An in-process stand-in for Google list methods on loopback, refusing what the real APIs refuse:
  * <ul>
  * <li>Cloud Storage {@code GET /storage/v1/b}: {@code project} is a required query parameter; {@code maxResults}
  * at most 1000 (https://cloud.google.com/storage/docs/json_api/v1/buckets/list); items[].name.</li>
@@ -28,6 +28,15 @@ import java.util.regex.Pattern;
  * (https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list).</li>
  * <li>IAM {@code GET /v1/projects/{project}/serviceAccounts}: {@code pageSize} at most 100; accounts[].email
  * (https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/list).</li>
+ * <li>Compute {@code GET /compute/v1/projects/{project}/global/networks} and {@code .../firewalls}: {@code maxResults}
+ * at most 500 (https://cloud.google.com/compute/docs/reference/rest/v1/networks/list); items[].name.</li>
+ * <li>Monitoring {@code GET /v3/projects/{project}/alertPolicies} and {@code .../notificationChannels}: names
+ * {@code projects/<project>/alertPolicies/<id>} with the id Google chose, and a displayName
+ * (https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies/list).</li>
+ * <li>Secret Manager {@code GET /v1/projects/{project}/secrets}: names {@code projects/<number>/secrets/<id>}
+ * (the project number, not its id: https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/list).</li>
+ * <li>Firestore {@code GET /v1/projects/{project}/databases}: databases[].name, one page, no page token
+ * (https://cloud.google.com/firestore/docs/reference/rest/v1/projects.databases/list).</li>
  * </ul>
  * Only GET (anything else is 405), unknown paths 404, a project outside {@code project} 403 PERMISSION_DENIED.
  * Pages of {@link #PAGE} items chained by {@code nextPageToken}, so a client that ignores it misses items.
@@ -37,12 +46,24 @@ public final class FakeGoogleRest implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DATASETS = Pattern.compile("/bigquery/v2/projects/([^/]+)/datasets");
     private static final Pattern ACCOUNTS = Pattern.compile("/v1/projects/([^/]+)/serviceAccounts");
+    private static final Pattern COMPUTE = Pattern.compile("/compute/v1/projects/([^/]+)/global/(networks|firewalls)");
+    private static final Pattern MONITORING = Pattern.compile("/v3/projects/([^/]+)/(alertPolicies|notificationChannels)");
+    private static final Pattern SECRETS = Pattern.compile("/v1/projects/([^/]+)/secrets");
+    private static final Pattern DATABASES = Pattern.compile("/v1/projects/([^/]+)/databases");
+    static final String PROJECT_NUMBER = "123456789012";
 
     private final HttpServer server;
     private final String project;
     public final List<String> buckets = new CopyOnWriteArrayList<>();
     public final List<String> datasets = new CopyOnWriteArrayList<>();
     public final List<String> accountEmails = new CopyOnWriteArrayList<>();
+    public final List<String> networks = new CopyOnWriteArrayList<>();
+    public final List<String> firewalls = new CopyOnWriteArrayList<>();
+    /** Display names; Google numbers them 1000, 1001, ... in order. */
+    public final List<String> alertPolicies = new CopyOnWriteArrayList<>();
+    public final List<String> notificationChannels = new CopyOnWriteArrayList<>();
+    public final List<String> secrets = new CopyOnWriteArrayList<>();
+    public final List<String> databases = new CopyOnWriteArrayList<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public volatile long delayMillis;
 
@@ -94,6 +115,41 @@ public final class FakeGoogleRest implements AutoCloseable {
                 } else if (allowed(ex, a.group(1))) {
                     page(ex, q, "accounts", accountEmails, n -> JSON.createObjectNode().put("email", n)
                             .put("name", "projects/" + project + "/serviceAccounts/" + n));
+                }
+            } else if (path.matches(COMPUTE.pattern())) {
+                Matcher c = COMPUTE.matcher(path);
+                c.matches();
+                if (Integer.parseInt(q.getOrDefault("maxResults", "500")) > 500) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Invalid value for field 'maxResults': must be less than or equal to 500");
+                } else if (allowed(ex, c.group(1))) {
+                    boolean nets = c.group(2).equals("networks");
+                    page(ex, q, "items", nets ? networks : firewalls, n -> JSON.createObjectNode()
+                            .put("kind", nets ? "compute#network" : "compute#firewall").put("name", n));
+                }
+            } else if (path.matches(MONITORING.pattern())) {
+                Matcher m = MONITORING.matcher(path);
+                m.matches();
+                if (allowed(ex, m.group(1))) {
+                    List<String> all = m.group(2).equals("alertPolicies") ? alertPolicies : notificationChannels;
+                    page(ex, q, m.group(2), all, n -> JSON.createObjectNode()
+                            .put("name", "projects/" + project + "/" + m.group(2) + "/" + (1000 + all.indexOf(n))).put("displayName", n));
+                }
+            } else if (path.matches(SECRETS.pattern())) {
+                Matcher m = SECRETS.matcher(path);
+                m.matches();
+                if (allowed(ex, m.group(1))) {
+                    page(ex, q, "secrets", secrets, n -> JSON.createObjectNode().put("name", "projects/" + PROJECT_NUMBER + "/secrets/" + n));
+                }
+            } else if (path.matches(DATABASES.pattern())) {
+                Matcher m = DATABASES.matcher(path);
+                m.matches();
+                if (q.containsKey("pageToken") || q.containsKey("pageSize")) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Invalid JSON payload received. Unknown name \\\"pageSize\\\"");
+                } else if (allowed(ex, m.group(1))) {
+                    ObjectNode body = JSON.createObjectNode();
+                    ArrayNode items = body.putArray("databases");
+                    databases.forEach(n -> items.addObject().put("name", "projects/" + project + "/databases/" + n));
+                    send(ex, 200, body.toString());
                 }
             } else {
                 error(ex, 404, "NOT_FOUND", "no such method: " + path);
@@ -151,9 +207,11 @@ public final class FakeGoogleRest implements AutoCloseable {
         return q;
     }
 
-    /** The three endpoint variables pointing at this fake. */
+    /** The endpoint variables pointing at this fake. */
     public Map<String, String> env() {
-        return Map.of("HEADWAY_STORAGE_ENDPOINT", url(), "HEADWAY_BIGQUERY_ENDPOINT", url(), "HEADWAY_IAM_ENDPOINT", url());
+        return Map.of("HEADWAY_STORAGE_ENDPOINT", url(), "HEADWAY_BIGQUERY_ENDPOINT", url(), "HEADWAY_IAM_ENDPOINT", url(),
+                "HEADWAY_COMPUTE_ENDPOINT", url(), "HEADWAY_MONITORING_ENDPOINT", url(), "HEADWAY_SECRETMANAGER_ENDPOINT", url(),
+                "HEADWAY_FIRESTORE_ENDPOINT", url());
     }
 
     @Override

@@ -46,6 +46,27 @@ class RestDiscoveryTest {
     }
 
     @Test
+    void googleAssignedIdsAreFoundByDisplayNameAndNamesCutToTheirId() {
+        fake.alertPolicies.addAll(List.of("Headway dev: Dataflow system lag above 600 s", "old lag alert", "cpu"));
+        fake.notificationChannels.add("Headway dev on-call");
+        fake.secrets.addAll(List.of("hw-dev-prefect-api-key", "legacy-key", "x"));
+        fake.databases.addAll(List.of("(default)", "hw-dev-predictions"));
+        fake.networks.addAll(List.of("default", "hw-dev-vpc", "scripts-vpc"));
+        RestDiscovery d = new RestDiscovery("headway-dev", fake.env(), Duration.ofSeconds(10));
+        Map<String, String> policies = d.list("gcp:monitoring/alertPolicy:AlertPolicy").orElseThrow();
+        assertEquals("projects/headway-dev/alertPolicies/1000", policies.get("Headway dev: Dataflow system lag above 600 s"));
+        assertEquals("projects/headway-dev/alertPolicies/1002", policies.get("cpu"), "the third, on the second page");
+        assertEquals(Map.of("Headway dev on-call", "projects/headway-dev/notificationChannels/1000"),
+                d.list("gcp:monitoring/notificationChannel:NotificationChannel").orElseThrow());
+        // Secret Manager names hold the project number: the id is the last segment
+        assertEquals(Set.of("hw-dev-prefect-api-key", "legacy-key", "x"), d.list("gcp:secretmanager/secret:Secret").orElseThrow().keySet());
+        assertEquals(Set.of("(default)", "hw-dev-predictions"), d.list("gcp:firestore/database:Database").orElseThrow().keySet());
+        assertEquals(Set.of("default", "hw-dev-vpc", "scripts-vpc"), d.list("gcp:compute/network:Network").orElseThrow().keySet());
+        assertEquals(Set.of(), d.list("gcp:compute/firewall:Firewall").orElseThrow().keySet());
+        assertTrue(fake.requests().stream().noneMatch(r -> r.contains("/databases?")), "databases.list takes no page parameters: " + fake.requests());
+    }
+
+    @Test
     void aRefusalIsOneLineAndExitThree() {
         RestDiscovery d = new RestDiscovery("someone-elses-project", fake.env(), Duration.ofSeconds(10));
         UserError e = assertThrows(UserError.class, () -> d.list("gcp:storage/bucket:Bucket"));
