@@ -85,9 +85,9 @@ public record Adoption(Plan plan, List<Entry> entries, List<Outside> outside) {
         Optional<Map<String, String>> existing = discovery.list(r.type());
         String key = mappedName != null ? mappedName : r.input(rule.serverKey() != null ? rule.serverKey() : rule.nameInput()).asText();
         if (existing.isEmpty()) {
-            String id = rule.serverAssigned() ? rule.id() : ImportIds.id(rule, r, mappedName, null);
+            String id = ImportIds.id(rule, r, mappedName, rule.serverAssigned() ? "<id Google gave it>" : null);
             return new Entry(r, Status.UNCHECKED, id, mappedName, "not looked for (no discovery for this type here): if it exists, "
-                    + "pulumi up fails on it; import it by hand with this id" + (rule.serverAssigned() ? ", {@server} being the id Google gave it" : ""));
+                    + "pulumi up fails on it; import it by hand with this id");
         }
         Set<String> seen = claimed.computeIfAbsent(r.type(), t -> new HashSet<>());
         if (existing.get().containsKey(key)) {
