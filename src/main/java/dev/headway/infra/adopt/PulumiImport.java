@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * {@code --apply}: the import through the Pulumi CLI (the Java Automation API has no import), then a preview
  * that must change nothing on what was imported. Each command is bounded by {@code timeout}.
  * <ul>
- * <li>{@code pulumi import --file F --yes --generate-code=false --stack S --non-interactive}: the program
+ * <li>{@code pulumi import --file F --yes --generate-code=false --stack S --non-interactive} (flags of
+ * {@code pulumi import}, and {@code --non-interactive} inherited from {@code pulumi}: pulumi/docs
+ * {@code content/docs/cli/commands/pulumi_import.md}; {@code --generate-code} in {@code operations/import.go}): the program
  * already declares these resources, so no code is generated; resources are protected (the CLI's default)
  * until the program's own {@code protect} applies on the next {@code up}.</li>
  * <li>{@code pulumi preview --expect-no-changes --json --stack S --non-interactive}: stdout is the preview
