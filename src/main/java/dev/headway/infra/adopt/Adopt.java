@@ -35,13 +35,13 @@ public final class Adopt {
         this.timeout = timeout;
     }
 
-    /** The discovery this project has: Pub/Sub through its client library, buckets, datasets and accounts over REST. */
-    public Discovery discovery(String project) {
+    /** The discovery this project has: Pub/Sub through its client library, the other kinds over their REST list methods. */
+    public Discovery discovery(String project, String region, String zone) {
         // SLF4J 2 reports "no providers" on stderr when the Google clients first log; stderr is for our one-line errors
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        return Discovery.of(new PubSubDiscovery(project, GoogleClients.pubsub(env, timeout)), new RestDiscovery(project, env, timeout));
+        return Discovery.of(new PubSubDiscovery(project, GoogleClients.pubsub(env, timeout)), new RestDiscovery(project, region, zone, env, timeout));
     }
 
     /** Returns the exit code: 0, or 1 when {@code applyTimeout} is set and an imported resource would change. */
@@ -49,7 +49,7 @@ public final class Adopt {
         Settings settings = SettingsLoader.load(stack, ConfigFile.read(configFile));
         Plan plan = synth.get();
         ImportIds ids = ImportIds.get();
-        Adoption adoption = Adoption.of(plan, AdoptMap.resolve(plan, settings.adopt(), ids), discovery(plan.project()), ids);
+        Adoption adoption = Adoption.of(plan, AdoptMap.resolve(plan, settings.adopt(), ids), discovery(plan.project(), settings.region(), settings.zone()), ids);
         try {
             Files.writeString(importFile, ImportFile.write(adoption));
         } catch (IOException e) {

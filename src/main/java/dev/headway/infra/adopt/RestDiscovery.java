@@ -47,7 +47,8 @@ public final class RestDiscovery implements Discovery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static List<Lister> listers(String project) {
+    static List<Lister> listers(String project, String region, String zone) {
+        String p = enc(project);
         String suffix = "@" + project + ".iam.gserviceaccount.com";
         return List.of(
                 // https://cloud.google.com/storage/docs/json_api/v1/buckets/list: project is required; items[].name
@@ -89,7 +90,34 @@ public final class RestDiscovery implements Discovery {
                 // https://cloud.google.com/firestore/docs/reference/rest/v1/projects.databases/list: databases[].name, one page
                 new Lister("gcp:firestore/database:Database", "HEADWAY_FIRESTORE_ENDPOINT", "https://firestore.googleapis.com",
                         "/v1/projects/" + enc(project) + "/databases", "databases", i -> last(i, "name"),
-                        "datastore.databases.list", "datastore.databases.list (roles/datastore.viewer)"));
+                        "datastore.databases.list", "datastore.databases.list (roles/datastore.viewer)"),
+                // https://cloud.google.com/compute/docs/reference/rest/v1/subnetworks/list, routers/list, instances/list
+                new Lister("gcp:compute/subnetwork:Subnetwork", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/subnetworks?maxResults=500", "items",
+                        i -> i.path("name").asText(), "compute.subnetworks.list", "compute.subnetworks.list (roles/compute.networkViewer)"),
+                new Lister("gcp:compute/router:Router", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/routers?maxResults=500", "items",
+                        i -> i.path("name").asText(), "compute.routers.list", "compute.routers.list (roles/compute.networkViewer)"),
+                new Lister("gcp:compute/instance:Instance", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/zones/" + enc(zone) + "/instances?maxResults=500", "items",
+                        i -> i.path("name").asText(), "compute.instances.list", "compute.instances.list (roles/compute.viewer)"),
+                // https://cloud.google.com/artifact-registry/docs/reference/rest/v1/projects.locations.repositories/list
+                new Lister("gcp:artifactregistry/repository:Repository", "HEADWAY_ARTIFACTREGISTRY_ENDPOINT", "https://artifactregistry.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/repositories?pageSize=1000", "repositories", i -> last(i, "name"),
+                        "artifactregistry.repositories.list", "artifactregistry.repositories.list (roles/artifactregistry.reader)"),
+                // https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools/list
+                new Lister("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                        "/v1/projects/" + p + "/locations/global/workloadIdentityPools?pageSize=1000", "workloadIdentityPools", i -> last(i, "name"),
+                        "iam.workloadIdentityPools.list", "iam.workloadIdentityPools.list (roles/iam.workloadIdentityPoolViewer)"),
+                // https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/list and tensorboards/list:
+                // regional hosts; names hold the project number and Google's numeric id; a TensorBoard is found by displayName
+                new Lister("gcp:vertex/aiEndpoint:AiEndpoint", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/endpoints?pageSize=1000", "endpoints", i -> last(i, "name"),
+                        "aiplatform.endpoints.list", "aiplatform.endpoints.list (roles/aiplatform.viewer)"),
+                new Lister("gcp:vertex/aiTensorboard:AiTensorboard", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/tensorboards?pageSize=1000", "tensorboards",
+                        i -> i.path("displayName").asText(), i -> last(i, "name"),
+                        "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"));
     }
 
     private final Map<String, Lister> byType;
@@ -99,8 +127,8 @@ public final class RestDiscovery implements Discovery {
     private final Map<String, Map<String, String>> cache = new HashMap<>();
     private String token;
 
-    public RestDiscovery(String project, Map<String, String> env, Duration timeout) {
-        this.byType = listers(project).stream().collect(Collectors.toMap(Lister::type, l -> l));
+    public RestDiscovery(String project, String region, String zone, Map<String, String> env, Duration timeout) {
+        this.byType = listers(project, region, zone).stream().collect(Collectors.toMap(Lister::type, l -> l));
         this.env = env;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10)).build();

@@ -132,9 +132,11 @@ class AdoptEmulatorTest {
         assertTrue(out.contains("Exists outside the plan") && out.contains(TOPIC + "  hw-dev-feed-dlq")
                 && out.contains("gcp:storage/bucket:Bucket  headway-dev-staging"), out);
         assertTrue(out.contains("Not found: pulumi up creates") && out.contains(TOPIC + "  hw-dev-feed-dead-letter"), out);
-        assertTrue(out.contains("Not checked") && out.contains("gcp:compute/subnetwork:Subnetwork  hw-dev-subnet  projects/headway-dev/regions/us-east1/subnetworks/hw-dev-subnet"), out);
+        assertTrue(out.contains("Not checked") && out.contains("gcp:compute/routerNat:RouterNat  hw-dev-nat  projects/headway-dev/regions/us-east1/routers/hw-dev-router/hw-dev-nat"), out);
         assertTrue(out.contains("gcp:projects/iAMMember:IAMMember x34"), out);
-        assertTrue(out.contains("hw-dev-experiments  projects/headway-dev/locations/us-east1/tensorboards/<id Google gave it>"), out);
+        assertTrue(out.contains("training-vertex-gpu-quota-override  projects/headway-dev/services/aiplatform.googleapis.com/consumerQuotaMetrics/"
+                + "aiplatform.googleapis.com%2Fcustom_model_training_nvidia_a100_gpus/limits/%2Fproject%2Fregion/consumerOverrides/<id Google gave it>"), out);
+        assertTrue(out.contains("Not found: pulumi up creates") && out.contains("gcp:vertex/aiTensorboard:AiTensorboard  hw-dev-experiments"), out);
         ImportFileCheck.Result check = ImportFileCheck.check(Files.readString(dir.resolve("import.json")), "dev", "headway");
         assertEquals(List.of(), check.errors());
         assertTrue(check.urns().containsValue(plan.get(SUB, "hw-dev-feed-dataflow").urn()));

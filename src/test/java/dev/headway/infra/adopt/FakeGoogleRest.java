@@ -37,6 +37,13 @@ import java.util.regex.Pattern;
  * (the project number, not its id: https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/list).</li>
  * <li>Firestore {@code GET /v1/projects/{project}/databases}: databases[].name, one page, no page token
  * (https://cloud.google.com/firestore/docs/reference/rest/v1/projects.databases/list).</li>
+ * <li>Compute regional and zonal lists ({@code /regions/{region}/subnetworks}, {@code /regions/{region}/routers},
+ * {@code /zones/{zone}/instances}), {@code maxResults} at most 500.</li>
+ * <li>Artifact Registry {@code GET /v1/projects/{p}/locations/{l}/repositories}: {@code pageSize} at most 1000
+ * (https://cloud.google.com/artifact-registry/docs/reference/rest/v1/projects.locations.repositories/list).</li>
+ * <li>IAM {@code GET /v1/projects/{p}/locations/global/workloadIdentityPools}: pools live only in {@code global}.</li>
+ * <li>Vertex AI {@code GET /v1/projects/{p}/locations/{l}/endpoints} and {@code .../tensorboards}: names with the project
+ * number and Google's numeric id (https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/list).</li>
  * </ul>
  * Only GET (anything else is 405), unknown paths 404, a project outside {@code project} 403 PERMISSION_DENIED.
  * Pages of {@link #PAGE} items chained by {@code nextPageToken}, so a client that ignores it misses items.
@@ -51,6 +58,8 @@ public final class FakeGoogleRest implements AutoCloseable {
     private static final Pattern SECRETS = Pattern.compile("/v1/projects/([^/]+)/secrets");
     private static final Pattern DATABASES = Pattern.compile("/v1/projects/([^/]+)/databases");
     static final String PROJECT_NUMBER = "123456789012";
+    private static final Pattern REGIONAL = Pattern.compile("/compute/v1/projects/([^/]+)/(regions/[a-z]+-[a-z]+[0-9]+|zones/[a-z]+-[a-z]+[0-9]+-[a-z])/(subnetworks|routers|instances)");
+    private static final Pattern LOCATIONS = Pattern.compile("/v1/projects/([^/]+)/locations/([a-z0-9-]+)/(repositories|workloadIdentityPools|endpoints|tensorboards)");
 
     private final HttpServer server;
     private final String project;
@@ -64,6 +73,15 @@ public final class FakeGoogleRest implements AutoCloseable {
     public final List<String> notificationChannels = new CopyOnWriteArrayList<>();
     public final List<String> secrets = new CopyOnWriteArrayList<>();
     public final List<String> databases = new CopyOnWriteArrayList<>();
+    public final List<String> subnetworks = new CopyOnWriteArrayList<>();
+    public final List<String> routers = new CopyOnWriteArrayList<>();
+    public final List<String> instances = new CopyOnWriteArrayList<>();
+    public final List<String> repositories = new CopyOnWriteArrayList<>();
+    public final List<String> pools = new CopyOnWriteArrayList<>();
+    /** Vertex endpoint ids (Google's numbers). */
+    public final List<String> endpoints = new CopyOnWriteArrayList<>();
+    /** TensorBoard display names; Google numbers them 7000, 7001, ... in order. */
+    public final List<String> tensorboards = new CopyOnWriteArrayList<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public volatile long delayMillis;
 
@@ -151,6 +169,39 @@ public final class FakeGoogleRest implements AutoCloseable {
                     databases.forEach(n -> items.addObject().put("name", "projects/" + project + "/databases/" + n));
                     send(ex, 200, body.toString());
                 }
+            } else if (path.matches(REGIONAL.pattern())) {
+                Matcher m = REGIONAL.matcher(path);
+                m.matches();
+                if (Integer.parseInt(q.getOrDefault("maxResults", "500")) > 500) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Invalid value for field 'maxResults': must be less than or equal to 500");
+                } else if (allowed(ex, m.group(1))) {
+                    List<String> all = switch (m.group(3)) {
+                        case "subnetworks" -> subnetworks;
+                        case "routers" -> routers;
+                        default -> instances;
+                    };
+                    page(ex, q, "items", all, n -> JSON.createObjectNode().put("name", n));
+                }
+            } else if (path.matches(LOCATIONS.pattern())) {
+                Matcher m = LOCATIONS.matcher(path);
+                m.matches();
+                String kind = m.group(3);
+                String location = m.group(2);
+                if (kind.equals("workloadIdentityPools") != location.equals("global")) {
+                    error(ex, 400, "INVALID_ARGUMENT", "location " + location + " is not supported for " + kind);
+                } else if (kind.equals("repositories") && Integer.parseInt(q.getOrDefault("pageSize", "100")) > 1000) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Maximum page size is 1000");
+                } else if (allowed(ex, m.group(1))) {
+                    String prefix = (kind.equals("endpoints") || kind.equals("tensorboards") ? "projects/" + PROJECT_NUMBER : "projects/" + project)
+                            + "/locations/" + location + "/" + kind + "/";
+                    switch (kind) {
+                        case "repositories" -> page(ex, q, kind, repositories, n -> JSON.createObjectNode().put("name", prefix + n));
+                        case "workloadIdentityPools" -> page(ex, q, kind, pools, n -> JSON.createObjectNode().put("name", prefix + n));
+                        case "endpoints" -> page(ex, q, kind, endpoints, n -> JSON.createObjectNode().put("name", prefix + n).put("displayName", "ep-" + n));
+                        default -> page(ex, q, kind, tensorboards, n -> JSON.createObjectNode()
+                                .put("name", prefix + (7000 + tensorboards.indexOf(n))).put("displayName", n));
+                    }
+                }
             } else {
                 error(ex, 404, "NOT_FOUND", "no such method: " + path);
             }
@@ -211,7 +262,7 @@ public final class FakeGoogleRest implements AutoCloseable {
     public Map<String, String> env() {
         return Map.of("HEADWAY_STORAGE_ENDPOINT", url(), "HEADWAY_BIGQUERY_ENDPOINT", url(), "HEADWAY_IAM_ENDPOINT", url(),
                 "HEADWAY_COMPUTE_ENDPOINT", url(), "HEADWAY_MONITORING_ENDPOINT", url(), "HEADWAY_SECRETMANAGER_ENDPOINT", url(),
-                "HEADWAY_FIRESTORE_ENDPOINT", url());
+                "HEADWAY_FIRESTORE_ENDPOINT", url(), "HEADWAY_ARTIFACTREGISTRY_ENDPOINT", url(), "HEADWAY_VERTEX_REST_ENDPOINT", url());
     }
 
     @Override
