@@ -28,8 +28,8 @@ public final class AdoptReport {
             b.append("\nExists outside the plan (made under other names? adopt one with headway:adopt: {<plan name>: <name>}):\n");
             a.outside().forEach(o -> b.append("  ").append(o.type()).append("  ").append(o.name()).append('\n'));
         }
-        section(b, "Not checked (no discovery for the type here; if one exists, pulumi up fails on it: import it with this id)",
-                a.with(Status.UNCHECKED), Entry::id);
+        section(b, "Not checked (no discovery for the type here, or ambiguous; if one exists, pulumi up fails on it: import it with this id)",
+                a.with(Status.UNCHECKED), e -> e.id() + (e.note().startsWith("not looked for") ? "" : "  [" + e.note() + "]"));
         section(b, "Not importable", a.with(Status.NOT_IMPORTABLE), Entry::note);
         Map<String, List<Entry>> harmless = a.with(Status.CREATE_HARMLESS).stream()
                 .collect(Collectors.groupingBy(e -> e.resource().type(), TreeMap::new, Collectors.toList()));

@@ -90,6 +90,11 @@ public record Adoption(Plan plan, List<Entry> entries, List<Outside> outside) {
                     + "pulumi up fails on it; import it by hand with this id");
         }
         Set<String> seen = claimed.computeIfAbsent(r.type(), t -> new HashSet<>());
+        if (RestDiscovery.AMBIGUOUS.equals(existing.get().get(key))) {
+            seen.add(key);
+            return new Entry(r, Status.UNCHECKED, ImportIds.id(rule, r, mappedName, "<id Google gave it>"), mappedName,
+                    "several exist named " + key + ": import the right one by hand and delete the others");
+        }
         if (existing.get().containsKey(key)) {
             seen.add(key);
             String id = ImportIds.id(rule, r, mappedName, rule.serverAssigned() ? existing.get().get(key) : null);

@@ -46,6 +46,8 @@ public final class RestDiscovery implements Discovery {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The id given for a key that more than one resource has. */
+    public static final String AMBIGUOUS = "";
 
     static List<Lister> listers(String project, String region, String zone) {
         String p = enc(project);
@@ -168,7 +170,8 @@ public final class RestDiscovery implements Discovery {
             }
             JsonNode body = send(l, req.build(), base);
             for (JsonNode item : body.path(l.itemsField())) {
-                out.put(l.key().apply(item), l.serverId().apply(item));
+                // display names need not be unique (a script run twice makes two alert policies): such a key is ambiguous
+                out.merge(l.key().apply(item), l.serverId().apply(item), (a, b) -> AMBIGUOUS);
             }
             page = body.path("nextPageToken").asText(null);
             if (page != null && page.isEmpty()) {

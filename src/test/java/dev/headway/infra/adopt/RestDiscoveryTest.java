@@ -47,7 +47,7 @@ class RestDiscoveryTest {
 
     @Test
     void googleAssignedIdsAreFoundByDisplayNameAndNamesCutToTheirId() {
-        fake.alertPolicies.addAll(List.of("Headway dev: Dataflow system lag above 600 s", "old lag alert", "cpu"));
+        fake.alertPolicies.addAll(List.of("Headway dev: Dataflow system lag above 600 s", "old lag alert", "cpu", "twice", "twice"));
         fake.notificationChannels.add("Headway dev on-call");
         fake.secrets.addAll(List.of("hw-dev-prefect-api-key", "legacy-key", "x"));
         fake.databases.addAll(List.of("(default)", "hw-dev-predictions"));
@@ -56,6 +56,7 @@ class RestDiscoveryTest {
         Map<String, String> policies = d.list("gcp:monitoring/alertPolicy:AlertPolicy").orElseThrow();
         assertEquals("projects/headway-dev/alertPolicies/1000", policies.get("Headway dev: Dataflow system lag above 600 s"));
         assertEquals("projects/headway-dev/alertPolicies/1002", policies.get("cpu"), "the third, on the second page");
+        assertEquals(RestDiscovery.AMBIGUOUS, policies.get("twice"), "two policies share the display name");
         assertEquals(Map.of("Headway dev on-call", "projects/headway-dev/notificationChannels/1000"),
                 d.list("gcp:monitoring/notificationChannel:NotificationChannel").orElseThrow());
         // Secret Manager names hold the project number: the id is the last segment
