@@ -34,6 +34,7 @@ public final class HeadwayCli implements Runnable {
         c.put("up", EngineCommands.Up::new);
         c.put("destroy", EngineCommands.Destroy::new);
         c.put("refresh", EngineCommands.Refresh::new);
+        c.put("adopt", AdoptCommand::new);
         c.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(c);
     }
@@ -43,7 +44,7 @@ public final class HeadwayCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: synth, diff, check, hooks, preview, up, destroy, refresh, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: synth, diff, check, hooks, preview, up, destroy, refresh, adopt, help");
     }
 
     /** Runs the CLI; returns the exit code. Errors are one line on {@code err}, never a stack trace. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The whole stack config, typed and validated once ({@link SettingsLoader}); immutable. The stack
@@ -27,7 +28,8 @@ public record Settings(
         Alerts alerts,
         Batch batch,
         Ci ci,
-        Set<String> secretKeys) {
+        Set<String> secretKeys,
+        Map<String, String> adopt) {
 
     public enum Env {
         DEV, PROD;
@@ -108,6 +110,12 @@ public record Settings(
     public record Batch(boolean enabled, Optional<String> image, String schedule, String timeZone, List<String> secrets,
                         String cpu, String memory) {
     }
+
+    /**
+     * {@code headway:adopt}: plan resource name to the name of the existing resource it adopts
+     * ({@code headway-infra adopt}); shapes are checked here, names against the plan by {@code adopt/AdoptMap}.
+     */
+    public static final Pattern ADOPT_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
     /** Keyless CI: the GitHub repository (owner/name) and the branch that deploys. */
     public record Ci(String githubRepository, String deployBranch) {

@@ -89,11 +89,12 @@ public final class SettingsLoader {
         Alerts alerts = alerts(root.object("alerts"));
         Batch batch = batch(root.object("batch"), prod);
         Ci ci = ci(root.object("ci"));
+        Map<String, String> adopt = adopt(root);
         root.done();
         agree(region, pubsub, warehouse, serving, alerts);
 
         return new Settings(stack, env, project, region, zone, Map.copyOf(labels), network, poller, pubsub, warehouse,
-                artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys());
+                artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys(), Map.copyOf(adopt));
     }
 
     private static Network network(ConfigNode n) {
@@ -434,6 +435,18 @@ public final class SettingsLoader {
             throw new ConfigError(n.keyOf("memory"), "from " + (min >= 1024 ? min / 1024 + "Gi" : min + "Mi") + " to " + max / 1024
                     + "Gi for cpu " + cpu + " (Cloud Run)", "\"" + memory + "\"");
         }
+    }
+
+    /** {@code headway:adopt}: plan name to existing name (a short name: no slashes; display names may hold spaces). */
+    private static Map<String, String> adopt(ConfigNode root) {
+        Map<String, String> adopt = root.stringMap("adopt", k -> Settings.ADOPT_KEY.matcher(k).matches(),
+                "a resource name from the stack's plan (synth <stack> lists them)");
+        adopt.forEach((k, v) -> {
+            if (v.isBlank() || v.contains("/") || v.length() > 512) {
+                throw new ConfigError(root.keyOf("adopt") + "." + k, "the existing resource's short name (not blank, no slashes, at most 512)", ConfigNode.quote(v));
+            }
+        });
+        return adopt;
     }
 
     private static Ci ci(ConfigNode n) {

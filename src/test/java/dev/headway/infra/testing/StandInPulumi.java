@@ -15,6 +15,9 @@ import java.util.List;
  * {@code refresh} (exit 0, or exit 255 with an error on stderr when the file {@code fail-<command>} exists),
  * {@code preview} (a summary and a cancel event written to the {@code --event-log} file), {@code stack output
  * --json} (the contents of {@code outputs.json}) and {@code stack history --json} (one succeeded update).
+ * For {@code headway-infra adopt --apply}: {@code import --file F} runs the executable {@code import-check} with F
+ * when present (its exit code is the import's), and {@code preview --json} prints {@code preview.json} and exits
+ * with the number in {@code preview-exit} (0 when absent).
  */
 public final class StandInPulumi {
     private final Path dir;
@@ -45,10 +48,18 @@ public final class StandInPulumi {
                     if [ -e "$here/fail-$1" ]; then echo "error: resource hw-dev-feed failed: googleapi: Error 403: permission denied" >&2; exit 255; fi
                     echo "Updating (dev):"
                     echo "Resources: 3 created, 40 unchanged" ;;
+                  import)
+                    file=""
+                    prev=""
+                    for a in "$@"; do if [ "$prev" = "--file" ]; then file="$a"; fi; prev="$a"; done
+                    if [ -x "$here/import-check" ]; then "$here/import-check" "$file" || exit $?; fi
+                    echo "Importing (dev):" ;;
                   preview)
                     log=""
                     prev=""
-                    for a in "$@"; do if [ "$prev" = "--event-log" ]; then log="$a"; fi; prev="$a"; done
+                    json=""
+                    for a in "$@"; do if [ "$prev" = "--event-log" ]; then log="$a"; fi; if [ "$a" = "--json" ]; then json=1; fi; prev="$a"; done
+                    if [ -n "$json" ]; then cat "$here/preview.json"; exit "$(cat "$here/preview-exit" 2>/dev/null || echo 0)"; fi
                     echo "Previewing update (dev):"
                     if [ -n "$log" ]; then
                       echo '{"sequence":1,"timestamp":1767261600,"summaryEvent":{"maybeCorrupt":false,"durationSeconds":2,"resourceChanges":{"create":2,"same":41},"policyPacks":{}}}' >> "$log"

@@ -1,0 +1,221 @@
+package dev.headway.infra.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.headway.infra.UserError;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Google's REST list methods for the types without a client library on the class path: one GET per page,
+ * following {@code nextPageToken}, each bounded in time. The endpoint is overridable per service (for tests
+ * and private endpoints); a loopback endpoint gets plain HTTP and no credentials, any other HTTPS with
+ * Application Default Credentials.
+ */
+public final class RestDiscovery implements Discovery {
+    /** One list method: where it lives, which field holds the items and how an item is keyed. */
+    record Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+                  Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
+        Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+               Function<JsonNode, String> key, String source, String permission) {
+            this(type, envVar, defaultBase, path, itemsField, key, key, source, permission);
+        }
+    }
+
+    /** The last segment of a resource name: {@code projects/p/databases/x} to {@code x}. */
+    static String last(JsonNode item, String field) {
+        String name = item.path(field).asText();
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The id given for a key that more than one resource has. */
+    public static final String AMBIGUOUS = "";
+
+    static List<Lister> listers(String project, String region, String zone) {
+        String p = enc(project);
+        String suffix = "@" + project + ".iam.gserviceaccount.com";
+        return List.of(
+                // https://cloud.google.com/storage/docs/json_api/v1/buckets/list: project is required; items[].name
+                new Lister("gcp:storage/bucket:Bucket", "HEADWAY_STORAGE_ENDPOINT", "https://storage.googleapis.com",
+                        "/storage/v1/b?project=" + enc(project) + "&maxResults=1000", "items", i -> i.path("name").asText(),
+                        "storage.buckets.list", "storage.buckets.list"),
+                // https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list: datasets[].datasetReference.datasetId
+                new Lister("gcp:bigquery/dataset:Dataset", "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
+                        "/bigquery/v2/projects/" + enc(project) + "/datasets?all=true&maxResults=1000", "datasets",
+                        i -> i.path("datasetReference").path("datasetId").asText(), "bigquery.datasets.list", "bigquery.datasets.get (roles/bigquery.metadataViewer)"),
+                // https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/list: pageSize at most 100;
+                // an account made in the project is <accountId>@<project>.iam.gserviceaccount.com
+                new Lister("gcp:serviceaccount/account:Account", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                        "/v1/projects/" + enc(project) + "/serviceAccounts?pageSize=100", "accounts", i -> {
+                            String email = i.path("email").asText();
+                            return email.endsWith(suffix) ? email.substring(0, email.length() - suffix.length()) : email;
+                        }, "iam.serviceAccounts.list", "iam.serviceAccounts.list (roles/iam.serviceAccountViewer)"),
+                // https://cloud.google.com/compute/docs/reference/rest/v1/networks/list and firewalls/list: maxResults at most 500
+                new Lister("gcp:compute/network:Network", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + enc(project) + "/global/networks?maxResults=500", "items", i -> i.path("name").asText(),
+                        "compute.networks.list", "compute.networks.list (roles/compute.networkViewer)"),
+                new Lister("gcp:compute/firewall:Firewall", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + enc(project) + "/global/firewalls?maxResults=500", "items", i -> i.path("name").asText(),
+                        "compute.firewalls.list", "compute.firewalls.list (roles/compute.networkViewer)"),
+                // https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies/list: the id is Google's
+                // (name projects/<p>/alertPolicies/<id>), so a policy is found by its displayName
+                new Lister("gcp:monitoring/alertPolicy:AlertPolicy", "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
+                        "/v3/projects/" + enc(project) + "/alertPolicies?pageSize=1000", "alertPolicies", i -> i.path("displayName").asText(),
+                        i -> i.path("name").asText(), "monitoring.alertPolicies.list", "monitoring.alertPolicies.list (roles/monitoring.viewer)"),
+                // https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.notificationChannels/list
+                new Lister("gcp:monitoring/notificationChannel:NotificationChannel", "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
+                        "/v3/projects/" + enc(project) + "/notificationChannels?pageSize=1000", "notificationChannels",
+                        i -> i.path("displayName").asText(), i -> i.path("name").asText(),
+                        "monitoring.notificationChannels.list", "monitoring.notificationChannels.list (roles/monitoring.viewer)"),
+                // https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/list: name projects/<number>/secrets/<id>
+                new Lister("gcp:secretmanager/secret:Secret", "HEADWAY_SECRETMANAGER_ENDPOINT", "https://secretmanager.googleapis.com",
+                        "/v1/projects/" + enc(project) + "/secrets?pageSize=1000", "secrets", i -> last(i, "name"),
+                        "secretmanager.secrets.list", "secretmanager.secrets.list (roles/secretmanager.viewer)"),
+                // https://cloud.google.com/firestore/docs/reference/rest/v1/projects.databases/list: databases[].name, one page
+                new Lister("gcp:firestore/database:Database", "HEADWAY_FIRESTORE_ENDPOINT", "https://firestore.googleapis.com",
+                        "/v1/projects/" + enc(project) + "/databases", "databases", i -> last(i, "name"),
+                        "datastore.databases.list", "datastore.databases.list (roles/datastore.viewer)"),
+                // https://cloud.google.com/compute/docs/reference/rest/v1/subnetworks/list, routers/list, instances/list
+                new Lister("gcp:compute/subnetwork:Subnetwork", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/subnetworks?maxResults=500", "items",
+                        i -> i.path("name").asText(), "compute.subnetworks.list", "compute.subnetworks.list (roles/compute.networkViewer)"),
+                new Lister("gcp:compute/router:Router", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/routers?maxResults=500", "items",
+                        i -> i.path("name").asText(), "compute.routers.list", "compute.routers.list (roles/compute.networkViewer)"),
+                new Lister("gcp:compute/instance:Instance", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/zones/" + enc(zone) + "/instances?maxResults=500", "items",
+                        i -> i.path("name").asText(), "compute.instances.list", "compute.instances.list (roles/compute.viewer)"),
+                // https://cloud.google.com/artifact-registry/docs/reference/rest/v1/projects.locations.repositories/list
+                new Lister("gcp:artifactregistry/repository:Repository", "HEADWAY_ARTIFACTREGISTRY_ENDPOINT", "https://artifactregistry.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/repositories?pageSize=1000", "repositories", i -> last(i, "name"),
+                        "artifactregistry.repositories.list", "artifactregistry.repositories.list (roles/artifactregistry.reader)"),
+                // https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools/list
+                new Lister("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                        "/v1/projects/" + p + "/locations/global/workloadIdentityPools?pageSize=1000", "workloadIdentityPools", i -> last(i, "name"),
+                        "iam.workloadIdentityPools.list", "iam.workloadIdentityPools.list (roles/iam.workloadIdentityPoolViewer)"),
+                // https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/list and tensorboards/list:
+                // regional hosts; names hold the project number and Google's numeric id; a TensorBoard is found by displayName
+                new Lister("gcp:vertex/aiEndpoint:AiEndpoint", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/endpoints?pageSize=1000", "endpoints", i -> last(i, "name"),
+                        "aiplatform.endpoints.list", "aiplatform.endpoints.list (roles/aiplatform.viewer)"),
+                new Lister("gcp:vertex/aiTensorboard:AiTensorboard", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/tensorboards?pageSize=1000", "tensorboards",
+                        i -> i.path("displayName").asText(), i -> last(i, "name"),
+                        "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"));
+    }
+
+    private final Map<String, Lister> byType;
+    private final Map<String, String> env;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final Map<String, Map<String, String>> cache = new HashMap<>();
+    private String token;
+
+    public RestDiscovery(String project, String region, String zone, Map<String, String> env, Duration timeout) {
+        this.byType = listers(project, region, zone).stream().collect(Collectors.toMap(Lister::type, l -> l));
+        this.env = env;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public Set<String> types() {
+        return byType.keySet();
+    }
+
+    @Override
+    public Optional<Map<String, String>> list(String type) {
+        Lister l = byType.get(type);
+        if (l == null) {
+            return Optional.empty();
+        }
+        return Optional.of(cache.computeIfAbsent(type, t -> fetch(l)));
+    }
+
+    private Map<String, String> fetch(Lister l) {
+        String base = Optional.ofNullable(env.get(l.envVar())).filter(s -> !s.isBlank()).orElse(l.defaultBase()).replaceAll("/+$", "");
+        URI baseUri = URI.create(base);
+        boolean local = "http".equals(baseUri.getScheme()) && dev.headway.infra.hooks.GoogleClients.forEndpoint(
+                baseUri.getHost() + ":" + Math.max(baseUri.getPort(), 80), timeout).plaintext();
+        if (!local && !"https".equals(baseUri.getScheme())) {
+            throw new UserError(UserError.USAGE, l.envVar() + " \"" + base + "\": expected https://host, or http:// on a loopback host");
+        }
+        Map<String, String> out = new TreeMap<>();
+        Instant deadline = Instant.now().plus(timeout);
+        String page = null;
+        do {
+            String url = base + l.path() + (page == null ? "" : (l.path().contains("?") ? "&" : "?") + "pageToken=" + enc(page));
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).GET()
+                    .timeout(Duration.between(Instant.now(), deadline).isNegative() ? Duration.ofMillis(1) : Duration.between(Instant.now(), deadline));
+            if (!local) {
+                req.header("Authorization", "Bearer " + token());
+            }
+            JsonNode body = send(l, req.build(), base);
+            for (JsonNode item : body.path(l.itemsField())) {
+                // display names need not be unique (a script run twice makes two alert policies): such a key is ambiguous
+                out.merge(l.key().apply(item), l.serverId().apply(item), (a, b) -> AMBIGUOUS);
+            }
+            page = body.path("nextPageToken").asText(null);
+            if (page != null && page.isEmpty()) {
+                page = null;
+            }
+        } while (page != null);
+        return out;
+    }
+
+    private JsonNode send(Lister l, HttpRequest req, String base) {
+        try {
+            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != 200) {
+                String message = JSON.readTree(resp.body().isBlank() ? "{}" : resp.body()).path("error").path("message").asText("");
+                throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + " answered HTTP " + resp.statusCode()
+                        + (message.isEmpty() ? "" : ": " + message) + " (the caller needs " + l.permission() + "; " + l.envVar() + " overrides the endpoint)");
+            }
+            return JSON.readTree(resp.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + ": no answer within " + timeout.toSeconds() + " s (--timeout)");
+        } catch (IOException e) {
+            throw new UserError(UserError.ENVIRONMENT, l.source() + " at " + base + ": " + e.getMessage() + " (" + l.envVar() + " overrides the endpoint)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError(UserError.ENVIRONMENT, l.source() + ": interrupted");
+        }
+    }
+
+    private String token() {
+        if (token == null) {
+            try {
+                GoogleCredentials c = GoogleCredentials.getApplicationDefault()
+                        .createScoped(List.of("https://www.googleapis.com/auth/cloud-platform"));
+                c.refreshIfExpired();
+                token = c.getAccessToken().getTokenValue();
+            } catch (IOException e) {
+                throw new UserError(UserError.ENVIRONMENT, "no Application Default Credentials: " + e.getMessage().lines().findFirst().orElse("")
+                        + " (run gcloud auth application-default login)");
+            }
+        }
+        return token;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
