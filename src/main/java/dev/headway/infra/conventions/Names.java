@@ -60,6 +60,19 @@ public final class Names {
         return deploymentSuffix;
     }
 
+    /**
+     * The suffix after {@code current} for the next deployment: a base-36 counter ({@code ""} to {@code 1}, {@code 9}
+     * to {@code a}, {@code z} to {@code 10}), deterministic so a plan can be reviewed before the next {@code up}.
+     */
+    public static String nextDeploymentSuffix(String current) {
+        long n = current.isEmpty() ? 0 : Long.parseLong(current, 36);
+        String next = Long.toString(n + 1, 36);
+        if (next.length() > 6) {
+            throw new IllegalStateException("deployment suffix " + current + " has no successor within 6 characters");
+        }
+        return next;
+    }
+
     /** Service account ids are 6-30 characters. */
     public String serviceAccountId(String purpose) {
         return check("service account id", "hw-" + env + "-" + purpose, SERVICE_ACCOUNT);
