@@ -75,6 +75,21 @@ class DayTwoTest {
         assertEquals(List.of(), missing, "regenerate src/main/resources/lifecycle (docs/lifecycle.md says how)");
     }
 
+    @Test
+    void theRenderedTableShowsEveryTypeAndEveryRowHasASource() throws java.io.IOException {
+        String md = java.nio.file.Files.readString(java.nio.file.Path.of("docs/lifecycle.md"));
+        for (String type : TABLE.types()) {
+            assertTrue(md.contains("### `" + type + "`"), "docs/lifecycle.md lacks " + type);
+            assertTrue(TABLE.onDelete(type).orElseThrow().source().length() > 10, type);
+            for (Lifecycle.Input row : TABLE.inputs(type)) {
+                assertTrue(row.source().contains("v5.0.0") || row.source().contains("v4.0.0") || row.source().contains("https://"),
+                        type + " " + row.input() + ": " + row.source());
+                assertTrue(md.contains("| `" + row.input() + "` | " + row.onChange().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')),
+                        "docs/lifecycle.md row for " + type + " " + row.input());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "a second preview of {0} after up is empty")
     @ValueSource(strings = {"dev", "prod"})
     void secondPreviewIsEmpty(String stack) {
