@@ -2,6 +2,7 @@ package dev.headway.infra.streaming;
 
 import dev.headway.infra.lifecycle.Lifecycle;
 import dev.headway.infra.platform.Platform;
+import dev.headway.infra.synth.MarkdownDiff;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanDiff;
 import dev.headway.infra.synth.RunningWork;
@@ -120,6 +121,8 @@ class PollerVmTest {
         assertEquals(java.util.List.of("metadataStartupScript"), c.changes().stream().map(PlanDiff.PropertyChange::path).toList());
         assertEquals(Lifecycle.OnChange.REPLACE, RunningWork.strongest(c).orElseThrow().onChange());
         assertTrue(RunningWork.effect(c).orElseThrow().contains("poller restarted"), RunningWork.effect(c).orElseThrow());
+        String md = MarkdownDiff.render(diff, "");
+        assertTrue(md.contains("0 to change, 1 to replace") && md.contains("± replace") && md.contains("Running work: **poller restarted**"), md);
     }
 
     @Test
