@@ -58,8 +58,8 @@ public final class RunningWork {
                     ? "**predictions stop**: the new endpoint has no deployed model, and deleting the old one fails while a model is deployed"
                     : "serving continues");
             case "gcp:cloudrunv2/job:Job" -> Optional.of(action == OnChange.REPLACE
-                    ? "**a running execution is stopped**: the job is deleted and re-created"
-                    : "a running execution finishes on the old template; the next one uses the new");
+                    ? "**the job is deleted and re-created**: cancel a running execution first"
+                    : "the next execution uses the new template");
             case "gcp:pubsub/subscription:Subscription" -> Optional.of(action == OnChange.REPLACE
                     ? "**unacknowledged messages are lost**: the new subscription starts empty"
                     : "delivery continues");
