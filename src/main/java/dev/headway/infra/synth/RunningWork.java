@@ -1,11 +1,18 @@
 package dev.headway.infra.synth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headway.infra.lifecycle.Lifecycle;
 import dev.headway.infra.lifecycle.Lifecycle.OnChange;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an update does to work that is running: the streaming Dataflow job (updated in place, drained and
@@ -16,6 +23,7 @@ import java.util.Optional;
 public final class RunningWork {
     private static final String FLEX_JOB = "gcp:dataflow/flexTemplateJob:FlexTemplateJob";
     private static final String INSTANCE = "gcp:compute/instance:Instance";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Strongest first. */
     private static final List<OnChange> STRENGTH = List.of(OnChange.REPLACE, OnChange.FAIL, OnChange.STOP_START,
@@ -60,12 +68,52 @@ public final class RunningWork {
             case "gcp:cloudrunv2/job:Job" -> Optional.of(action == OnChange.REPLACE
                     ? "**the job is deleted and re-created**: cancel a running execution first"
                     : "the next execution uses the new template");
+            case "gcp:bigquery/table:Table" -> schemaReplaces(c).map(why -> "**replaces the table** (a new, empty one; "
+                    + "a protected table stops the update instead): " + why);
             case "gcp:pubsub/subscription:Subscription" -> Optional.of(action == OnChange.REPLACE
                     ? "**unacknowledged messages are lost**: the new subscription starts empty"
                     : "delivery continues");
             default -> type.startsWith("kubernetes:core/v1:") && action != OnChange.REPLACE
                     ? Optional.of("applies to pods admitted from now on; running pods are not changed") : Optional.empty();
         };
+    }
+
+    /**
+     * A schema change the provider cannot apply in place, so it forces a new table: a column dropped, a column's type
+     * or mode changed, or a REQUIRED column added (terraform-provider-google-beta v5.0.0 bigquery/resource_bigquery_table.go,
+     * resourceBigQueryTableSchemaIsChangeable). Top-level columns only.
+     */
+    static Optional<String> schemaReplaces(PlanDiff.Changed c) {
+        JsonNode before = columns(c.before().input("schema").asText(""));
+        JsonNode after = columns(c.after().input("schema").asText(""));
+        if (before == null || after == null) {
+            return Optional.empty();
+        }
+        Map<String, JsonNode> now = new HashMap<>();
+        after.forEach(f -> now.put(f.path("name").asText(), f));
+        Set<String> old = new HashSet<>();
+        for (JsonNode f : before) {
+            String name = f.path("name").asText();
+            old.add(name);
+            JsonNode n = now.get(name);
+            if (n == null) {
+                return Optional.of("column `" + name + "` dropped");
+            }
+            if (!f.path("type").equals(n.path("type")) || !f.path("mode").asText("NULLABLE").equals(n.path("mode").asText("NULLABLE"))) {
+                return Optional.of("column `" + name + "` changes type or mode");
+            }
+        }
+        return now.values().stream().filter(f -> !old.contains(f.path("name").asText()) && "REQUIRED".equals(f.path("mode").asText()))
+                .findFirst().map(f -> "REQUIRED column `" + f.path("name").asText() + "` added");
+    }
+
+    private static JsonNode columns(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return n != null && n.isArray() ? n : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static String flexJob(PlanDiff.Changed c, OnChange action) {

@@ -75,4 +75,22 @@ class RunningWorkTest {
                 Plans.of("{resources: [" + t.formatted("HOUR") + "]}")).changed().get(0);
         assertTrue(RunningWork.effect(c).orElseThrow().startsWith("**the update fails**"), RunningWork.effect(c).orElseThrow());
     }
+
+    private static PlanDiff.Changed tableChange(String before, String after) {
+        String t = "{type: 'gcp:bigquery/table:Table', name: 't', inputs: {tableId: 'x', schema: '%s'}}";
+        return PlanDiff.between(Plans.of("{resources: [" + t.formatted(before) + "]}"),
+                Plans.of("{resources: [" + t.formatted(after) + "]}")).changed().get(0);
+    }
+
+    @Test
+    void aSchemaChangeThatDropsOrRetypesAColumnReplacesTheTable() {
+        String ab = "[{\"name\": \"a\", \"type\": \"STRING\"}, {\"name\": \"b\", \"type\": \"INT64\"}]";
+        assertTrue(RunningWork.effect(tableChange(ab, "[{\"name\": \"a\", \"type\": \"STRING\"}]")).orElseThrow()
+                .contains("column `b` dropped"));
+        assertTrue(RunningWork.effect(tableChange(ab, ab.replace("INT64", "STRING"))).orElseThrow().contains("column `b` changes type"));
+        assertTrue(RunningWork.effect(tableChange(ab, ab.replace("]", ", {\"name\": \"c\", \"type\": \"STRING\", \"mode\": \"REQUIRED\"}]")))
+                .orElseThrow().contains("REQUIRED column `c` added"));
+        // an added NULLABLE column updates in place
+        assertTrue(RunningWork.effect(tableChange(ab, ab.replace("]", ", {\"name\": \"c\", \"type\": \"STRING\"}]"))).isEmpty());
+    }
 }
