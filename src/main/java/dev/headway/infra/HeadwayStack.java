@@ -100,6 +100,8 @@ public final class HeadwayStack {
         warehouse.grantDataEditor(Layer.FEATURES, pipelines);
         warehouse.grantDataViewer(Layer.MONITORING, pipelines);
         warehouse.grantDataViewer(Layer.FEATURES, training);
+        warehouse.grantRunJobs(pipelines);
+        warehouse.grantRunJobs(training);
         feed.grantPublish(poller);
         feed.grantSubscribe(dataflow);
 

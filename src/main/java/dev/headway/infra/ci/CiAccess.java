@@ -36,16 +36,18 @@ public final class CiAccess extends ComponentResource {
         super("headway:ci:CiAccess", name, opts);
         this.deployer = args.deployer;
         this.previewer = args.previewer;
-        String poolId = args.names.of("ci");
-        WorkloadIdentityPool pool = new WorkloadIdentityPool(poolId, WorkloadIdentityPoolArgs.builder()
+        // Pool and provider ids are soft-deleted for 30 days after a delete and cannot be reused meanwhile
+        // (docs/lifecycle.md): the ids carry the deployment suffix; the logical names stay stable.
+        String poolId = args.names.reusable("ci", 32);
+        WorkloadIdentityPool pool = new WorkloadIdentityPool(args.names.of("ci"), WorkloadIdentityPoolArgs.builder()
                 .project(args.project)
                 .workloadIdentityPoolId(poolId)
                 .displayName("Headway " + args.names.env() + " CI")
                 .description("GitHub Actions of " + args.repository + " (keyless)")
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis).build());
 
-        String providerId = args.names.of("github");
-        this.provider = new WorkloadIdentityPoolProvider(providerId, WorkloadIdentityPoolProviderArgs.builder()
+        String providerId = args.names.reusable("github", 32);
+        this.provider = new WorkloadIdentityPoolProvider(args.names.of("github"), WorkloadIdentityPoolProviderArgs.builder()
                 .project(args.project)
                 .workloadIdentityPoolId(pool.workloadIdentityPoolId())
                 .workloadIdentityPoolProviderId(providerId)

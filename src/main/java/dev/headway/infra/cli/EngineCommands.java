@@ -2,6 +2,11 @@ package dev.headway.infra.cli;
 
 import com.pulumi.automation.UpdateSummary;
 import dev.headway.infra.UserError;
+import dev.headway.infra.config.ConfigFile;
+import dev.headway.infra.conventions.Names;
+import dev.headway.infra.hooks.GoogleClients;
+import dev.headway.infra.hooks.HookResult;
+import dev.headway.infra.hooks.UndeployModels;
 import dev.headway.infra.hooks.StackOutputs;
 import dev.headway.infra.hooks.engine.StackEngine;
 import picocli.CommandLine.Command;
@@ -10,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -77,22 +83,56 @@ final class EngineCommands {
         }
     }
 
-    @Command(name = "destroy", mixinStandardHelpOptions = true,
-            description = "Destroy the stack's resources (Automation API). A prod stack (named prod, or headway:env prod) "
+    @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Undeploy every model from the stack's endpoints (Vertex AI refuses to delete an endpoint with one), "
+                    + "then destroy the stack's resources (Automation API); on a non-prod stack, move headway:deploymentSuffix on "
+                    + "so the next up uses names Google does not block. A prod stack (named prod, or headway:env prod) "
                     + "needs --confirm <stack-name>.")
     static final class Destroy extends Base {
         @Option(names = "--confirm", paramLabel = "STACK", description = "The stack's name again: required to destroy a prod stack")
         String confirm;
 
+        @Option(names = "--vertex-endpoint", paramLabel = "HOST:PORT", description = "Vertex AI endpoint override (else $HEADWAY_VERTEX_ENDPOINT, else <region>-aiplatform.googleapis.com:443); plaintext only on loopback")
+        String vertexEndpoint;
+
+        @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS", description = "Time bound of each Vertex AI call, retries included (default: ${DEFAULT-VALUE})")
+        long timeoutSeconds;
+
         @Override
         public Integer call() {
             Stacks.checkName(stack);
-            if (StackEngine.isProd(stack, Path.of("").toAbsolutePath()) && !stack.equals(confirm)) {
+            Path dir = Path.of("").toAbsolutePath();
+            boolean prod = StackEngine.isProd(stack, dir);
+            if (prod && !stack.equals(confirm)) {
                 throw new UserError(UserError.USAGE, "destroy " + stack + ": a prod stack; nothing done. "
                         + "Repeat with --confirm " + stack + " to destroy it");
             }
-            summary("destroy", engine().destroy());
+            StackEngine engine = engine();
+            var undeploy = new UndeployModels(region -> GoogleClients.vertex(region, java.util.Optional.ofNullable(vertexEndpoint),
+                    System.getenv(), java.time.Duration.ofSeconds(timeoutSeconds))).run(engine.outputs());
+            out().println(undeploy.line());
+            out().flush();
+            if (undeploy.status() == HookResult.Status.FAIL) {
+                throw new UserError(1, "destroy " + stack + ": not started, a model is still deployed (see above); undeploy it and repeat");
+            }
+            summary("destroy", engine.destroy());
+            if (!prod) {
+                advanceSuffix(engine, dir);
+            }
             return 0;
+        }
+
+        /** The names Google blocks after this destroy are left behind: the next up gets a new suffix (docs/lifecycle.md). */
+        private void advanceSuffix(StackEngine engine, Path dir) {
+            Path file = dir.resolve("Pulumi." + stack + ".yaml");
+            String current = Files.isRegularFile(file)
+                    ? ConfigFile.read(file).values().getOrDefault("headway:deploymentSuffix", "") : "";
+            String next = Names.nextDeploymentSuffix(current);
+            engine.setConfig("headway:deploymentSuffix", next);
+            out().println("destroy " + stack + ": headway:deploymentSuffix " + (current.isEmpty() ? "(none)" : current) + " -> " + next
+                    + " in Pulumi." + stack + ".yaml (the Workload Identity pool and provider stay soft-deleted 30 days and the Firestore "
+                    + "database stays; the next up creates new ones). Commit the file.");
+            out().flush();
         }
     }
 

@@ -29,7 +29,18 @@ public record Settings(
         Batch batch,
         Ci ci,
         Set<String> secretKeys,
-        Map<String, String> adopt) {
+        Map<String, String> adopt,
+        String deploymentSuffix) {
+
+    /**
+     * Appended to the names Google blocks for a while after deletion (Workload Identity pools and providers:
+     * soft-deleted 30 days; the Firestore database, which the provider never deletes): empty, or 1 to 6
+     * lowercase letters and digits. {@code headway-infra destroy} of a non-prod stack moves it on, so the
+     * next {@code up} creates fresh names. See docs/lifecycle.md.
+     */
+    public String deploymentSuffix() {
+        return deploymentSuffix;
+    }
 
     public enum Env {
         DEV, PROD;

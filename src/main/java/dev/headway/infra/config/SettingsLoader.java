@@ -38,6 +38,9 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /** {@code headway:deploymentSuffix}: short, so every suffixed id stays within Google's limits (pool ids 4-32). */
+    static final java.util.regex.Pattern DEPLOYMENT_SUFFIX = java.util.regex.Pattern.compile("[a-z0-9]{1,6}");
+
     public static Settings load(String stack, RawConfig raw) {
         String project = raw.require("gcp:project", "a Google Cloud project id");
         if (!GoogleCloud.PROJECT_ID.matcher(project).matches() && !raw.secretKeys().contains("gcp:project")) {
@@ -90,11 +93,12 @@ public final class SettingsLoader {
         Batch batch = batch(root.object("batch"), prod);
         Ci ci = ci(root.object("ci"));
         Map<String, String> adopt = adopt(root);
+        String deploymentSuffix = root.matching("deploymentSuffix", DEPLOYMENT_SUFFIX, "1 to 6 lowercase letters or digits", "");
         root.done();
         agree(region, pubsub, warehouse, serving, alerts);
 
         return new Settings(stack, env, project, region, zone, Map.copyOf(labels), network, poller, pubsub, warehouse,
-                artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys(), Map.copyOf(adopt));
+                artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys(), Map.copyOf(adopt), deploymentSuffix);
     }
 
     private static Network network(ConfigNode n) {

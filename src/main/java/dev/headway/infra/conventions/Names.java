@@ -20,19 +20,57 @@ public final class Names {
 
     private final String env;
     private final String project;
+    private final String deploymentSuffix;
 
     public Names(Settings settings) {
-        this(settings.env().id(), settings.project());
+        this(settings.env().id(), settings.project(), settings.deploymentSuffix());
     }
 
     public Names(String env, String project) {
+        this(env, project, "");
+    }
+
+    public Names(String env, String project, String deploymentSuffix) {
         this.env = env;
         this.project = project;
+        this.deploymentSuffix = deploymentSuffix;
     }
 
     /** {@code hw-<env>-<purpose>}: VPC, subnet, router, firewall, VM, topic, repository... (max 63). */
     public String of(String purpose) {
         return check("resource", "hw-" + env + "-" + purpose, RESOURCE);
+    }
+
+    /**
+     * {@code hw-<env>-<purpose>-<deploymentSuffix>} (no suffix when none is set), for names Google keeps
+     * blocked after a delete: Workload Identity pools and providers (soft-deleted for 30 days,
+     * https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools/delete)
+     * and the Firestore database (terraform-provider-google-beta v5.0.0 never deletes it). A new suffix after
+     * {@code destroy} gives the next {@code up} names that are free. At most {@code max} characters.
+     */
+    public String reusable(String purpose, int max) {
+        String name = of(purpose) + (deploymentSuffix.isEmpty() ? "" : "-" + deploymentSuffix);
+        if (name.length() > max) {
+            throw new IllegalStateException("name longer than " + max + " characters: " + name);
+        }
+        return check("resource", name, RESOURCE);
+    }
+
+    public String deploymentSuffix() {
+        return deploymentSuffix;
+    }
+
+    /**
+     * The suffix after {@code current} for the next deployment: a base-36 counter ({@code ""} to {@code 1}, {@code 9}
+     * to {@code a}, {@code z} to {@code 10}), deterministic so a plan can be reviewed before the next {@code up}.
+     */
+    public static String nextDeploymentSuffix(String current) {
+        long n = current.isEmpty() ? 0 : Long.parseLong(current, 36);
+        String next = Long.toString(n + 1, 36);
+        if (next.length() > 6) {
+            throw new IllegalStateException("deployment suffix " + current + " has no successor within 6 characters");
+        }
+        return next;
     }
 
     /** Service account ids are 6-30 characters. */

@@ -30,6 +30,7 @@ public final class PolicySuite {
         all.addAll(RetentionPolicies.all());
         all.addAll(NamingPolicies.all());
         all.addAll(ProviderPolicies.all());
+        all.addAll(LifecyclePolicies.all());
         return new PolicySuite(all);
     }
 

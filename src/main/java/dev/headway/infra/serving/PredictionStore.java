@@ -25,10 +25,11 @@ public final class PredictionStore extends ComponentResource {
     public PredictionStore(String name, PredictionStoreArgs a, ComponentResourceOptions opts) {
         super("headway:serving:PredictionStore", name, opts);
         this.project = a.project;
-        this.databaseName = a.names.of("predictions");
         // pulumi-gcp 7.0.0 has no deletionPolicy on firestore.Database: its delete only forgets the
-        // database (ABANDON), so in prod the protect/retain options and delete protection decide.
-        this.database = new Database(databaseName, DatabaseArgs.builder()
+        // database (ABANDON), so in prod the protect/retain options and delete protection decide; and the
+        // id stays taken after a destroy, so it carries the deployment suffix (docs/lifecycle.md).
+        this.databaseName = a.names.reusable("predictions", 63);
+        this.database = new Database(a.names.of("predictions"), DatabaseArgs.builder()
                 .project(project)
                 .name(databaseName)
                 .locationId(a.location)

@@ -53,8 +53,18 @@ public final class FlexJob extends ComponentResource {
                 .machineType(args.machineType)
                 .maxWorkers(args.maxWorkers)
                 .labels(Map.copyOf(new TreeMap<String, Object>(args.labels)))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());
+                .build(), options(this, dependsOn));
         registerOutputs(Map.of("jobId", job.jobId()));
+    }
+
+    /**
+     * Delete before replace: "Only one active job with a given name can exist in a project within one region"
+     * (https://cloud.google.com/dataflow/docs/reference/rest/v1b3/projects.jobs#Job), so a replacement (maxWorkers,
+     * enableStreamingEngine are ForceNew in terraform-provider-google-beta v5.0.0) drains the old job first, then
+     * launches the new one, which reads on from the subscription's unacknowledged messages.
+     */
+    static CustomResourceOptions options(Resource parent, List<Resource> dependsOn) {
+        return CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).deleteBeforeReplace(true).build();
     }
 
     public Output<String> jobId() {

@@ -20,7 +20,7 @@ import java.util.Map;
  * The GTFS-realtime poller: a shielded Container-Optimized OS VM with no external IP (egress
  * through Cloud NAT, SSH only through IAP with OS Login), no serial port, no project-wide SSH
  * keys, running as its own service account. Its startup script runs the poller container with the
- * feed topic. {@code running=false} stops the VM (TERMINATED) and keeps its disk: pause, not delete.
+ * feed topic; a change to the script's settings replaces the VM (the script runs only at boot). {@code running=false} stops the VM (TERMINATED) and keeps its disk: pause, not delete.
  *
  * <p>Besides what callers grant (publish on the feed topic, read of its image repository), the VM
  * needs to write its logs and metrics, the two project-level roles with no narrower scope; it is
@@ -69,12 +69,16 @@ public final class PollerVm extends ComponentResource {
                         .email(args.identity.email())
                         .scopes("https://www.googleapis.com/auth/cloud-platform")
                         .build())
-                .metadata(startupScript.applyValue(script -> Map.of(
+                .metadata(Map.of(
                         "enable-oslogin", "TRUE",
                         "serial-port-enable", "FALSE",
                         "block-project-ssh-keys", "TRUE",
-                        "google-logging-enabled", "true",
-                        "startup-script", script)))
+                        "google-logging-enabled", "true"))
+                // Not metadata["startup-script"]: that updates in place and runs only at the next boot, so a new
+                // image, feed URL or interval would never reach the running poller. metadata_startup_script is
+                // ForceNew (terraform-provider-google-beta v5.0.0 compute/resource_compute_instance.go): a change
+                // replaces the VM, which boots with the new settings (docs/lifecycle.md).
+                .metadataStartupScript(startupScript)
                 .scheduling(InstanceSchedulingArgs.builder()
                         .automaticRestart(true)
                         .onHostMaintenance("MIGRATE")
@@ -83,9 +87,17 @@ public final class PollerVm extends ComponentResource {
                 .desiredStatus(args.running ? "RUNNING" : "TERMINATED")
                 .allowStoppingForUpdate(true)
                 .deletionProtection(false)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.identity.readiness()).build());
+                .build(), options(this, args.identity.readiness()));
 
         registerOutputs(Map.of("instanceName", instance.name(), "zone", instance.zone()));
+    }
+
+    /**
+     * Delete before replace: instance names are unique per zone, so the new VM cannot be created while the
+     * old one exists (the engine's default order, create then delete, would fail on the name).
+     */
+    static CustomResourceOptions options(com.pulumi.resources.Resource parent, java.util.List<com.pulumi.resources.Resource> dependsOn) {
+        return CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).deleteBeforeReplace(true).build();
     }
 
     public Output<String> instanceName() {

@@ -49,6 +49,7 @@ public final class MarkdownDiff {
                         .append(forcing.contains(p.path()) ? "**forces replacement**" : "").append(" |\n");
             }
             sb.append('\n');
+            RunningWork.effect(c).ifPresent(e -> sb.append("Running work: ").append(e).append("\n\n"));
         }
         for (PlannedResource r : d.added()) {
             heading(sb, "+ create", r, d.after());

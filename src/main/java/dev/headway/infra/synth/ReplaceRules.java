@@ -22,7 +22,8 @@ public final class ReplaceRules {
             Map.entry("gcp:compute/router:Router", List.of("name", "network", "region")),
             Map.entry("gcp:compute/routerNat:RouterNat", List.of("name", "router", "region")),
             Map.entry("gcp:compute/firewall:Firewall", List.of("name", "network", "direction")),
-            Map.entry("gcp:compute/instance:Instance", List.of("name", "zone", "bootDisk", "networkInterfaces.network")),
+            Map.entry("gcp:compute/instance:Instance", List.of("name", "zone", "bootDisk", "networkInterfaces.network",
+                    "metadataStartupScript")),
             Map.entry("gcp:serviceaccount/account:Account", List.of("accountId")),
             Map.entry("gcp:storage/bucket:Bucket", List.of("name", "location")),
             Map.entry("gcp:bigquery/dataset:Dataset", List.of("datasetId", "location")),
@@ -42,7 +43,7 @@ public final class ReplaceRules {
                     List.of("workloadIdentityPoolId", "workloadIdentityPoolProviderId")),
             Map.entry("gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride", List.of("service", "metric", "limit", "dimensions")),
             Map.entry("gcp:cloudrunv2/job:Job", List.of("name", "location")),
-            Map.entry("gcp:dataflow/flexTemplateJob:FlexTemplateJob", List.of("name", "region")));
+            Map.entry("gcp:dataflow/flexTemplateJob:FlexTemplateJob", List.of("name", "region", "maxWorkers", "enableStreamingEngine")));
 
     private ReplaceRules() {
     }

@@ -27,6 +27,13 @@ import java.util.TreeMap;
 public final class Warehouse extends ComponentResource {
     static final String EDITOR = "roles/bigquery.dataEditor";
     static final String VIEWER = "roles/bigquery.dataViewer";
+    /**
+     * "Provides permissions to run jobs, including queries, within the project" (bigquery.jobs.create):
+     * https://cloud.google.com/bigquery/docs/access-control#bigquery.jobUser. Dataset roles give data access
+     * but no jobs, so without it every query or load a workload starts is denied. Jobs exist only at project
+     * scope, so this is a project-level grant.
+     */
+    public static final String JOB_USER = "roles/bigquery.jobUser";
 
     private final WarehouseArgs args;
     private final Map<Layer, Dataset> datasets = new EnumMap<>(Layer.class);
@@ -105,6 +112,11 @@ public final class Warehouse extends ComponentResource {
     /** {@code identity} may read tables and data of {@code layer}. */
     public DatasetIamMember grantDataViewer(Layer layer, Identity identity) {
         return identity.recordGrant(grant(layer, identity.workload().purpose(), identity.member(), VIEWER, "view"));
+    }
+
+    /** {@code identity} may run BigQuery jobs (queries, loads) in the project; pair with a dataset role. */
+    public com.pulumi.gcp.projects.IAMMember grantRunJobs(Identity identity) {
+        return identity.grantProjectRole(JOB_USER, "runs BigQuery queries and load jobs on the datasets it is granted");
     }
 
     /** Data editor for a member that is no workload identity (a service agent such as Vertex AI's). */

@@ -153,7 +153,9 @@ class BadConfigTest {
                 bad("Firestore on another continent", edit("firestoreLocation: nam5", "firestoreLocation: eur3"), "headway:serving.firestoreLocation"),
                 bad("table expiration in prod", edit("headway:env: dev", "headway:env: prod"), "headway:warehouse.tableExpirationDays"),
                 bad("more memory than the Cloud Run CPU allows", edit("    memory: 2Gi", "    memory: 16Gi"), "headway:batch.memory"),
-                bad("a Flex Template job without its template", edit("    maxWorkers: 1\n", "    maxWorkers: 1\n    job:\n      parameters: {windowSeconds: \"60\"}\n"), "headway:dataflow.job.templateGcsPath"));
+                bad("a Flex Template job without its template", edit("    maxWorkers: 1\n", "    maxWorkers: 1\n    job:\n      parameters: {windowSeconds: \"60\"}\n"), "headway:dataflow.job.templateGcsPath"),
+                bad("a deployment suffix with upper case", add("headway:deploymentSuffix: B2"), "headway:deploymentSuffix"),
+                bad("a deployment suffix too long for a pool id", add("headway:deploymentSuffix: abcdefg"), "headway:deploymentSuffix"));
     }
 
     record Run(int exit, String out, String err) {

@@ -119,7 +119,7 @@ class EngineCommandsTest {
             assertEquals(2, wrong.exit());
         }
         assertEquals(List.of(), pulumi.calls(), "refused before any pulumi call");
-        Result ok = cli("destroy", "prod", "--confirm", "prod");
+        Result ok = cli("destroy", "prod", "--confirm", "prod", "--vertex-endpoint", vertex.hostPort());
         assertEquals(0, ok.exit(), ok.out() + ok.err());
         assertTrue(pulumi.calls().contains("destroy --yes --skip-preview --exec-kind auto.local --non-interactive"), pulumi.calls().toString());
         assertTrue(ok.out().contains("destroy prod: SUCCEEDED"), ok.out());
@@ -127,7 +127,7 @@ class EngineCommandsTest {
 
     @Test
     void devDestroyAndRefreshNeedNoConfirmation() throws Exception {
-        Result d = cli("destroy", "dev");
+        Result d = cli("destroy", "dev", "--vertex-endpoint", vertex.hostPort());
         assertEquals(0, d.exit(), d.out() + d.err());
         Result r = cli("refresh", "dev");
         assertEquals(0, r.exit(), r.out() + r.err());

@@ -440,5 +440,39 @@ final class PolicyCases {
                       {type: 'gcp:storage/bucket:Bucket', name: 'ok-bucket', inputs: {name: 'headway-dev-hw-dev-feed'}},
                       {type: 'gcp:bigquery/dataset:Dataset', name: 'ok-dataset', inputs: {datasetId: 'hw_dev_raw'}},
                       {type: 'gcp:compute/instance:Instance', name: 'ok-vm', inputs: {name: 'hw-dev-poller'}}]}
+                    """),
+            new Case("HW-LIFE-001", """
+                    {resources: [{type: 'gcp:compute/instance:Instance', name: 'bad', inputs: {name: 'hw-dev-poller',
+                      metadata: {'enable-oslogin': 'TRUE', 'startup-script': '#!/bin/bash\\ndocker run poller'}}}]}
+                    """, """
+                    {resources: [{type: 'gcp:compute/instance:Instance', name: 'ok', inputs: {name: 'hw-dev-poller',
+                      metadata: {'enable-oslogin': 'TRUE'}, metadataStartupScript: '#!/bin/bash\\ndocker run poller'}}]}
+                    """),
+            new Case("HW-LIFE-002", """
+                    {resources: [
+                      {type: 'gcp:bigquery/datasetIamMember:DatasetIamMember', name: 'bad', inputs: {datasetId: 'hw_dev_features',
+                        role: 'roles/bigquery.dataViewer', member: 'serviceAccount:hw-dev-training@headway-dev.iam.gserviceaccount.com'}},
+                      {type: 'gcp:bigquery/datasetIamMember:DatasetIamMember', name: 'writer', inputs: {datasetId: 'hw_dev_raw',
+                        role: 'roles/bigquery.dataEditor', member: 'serviceAccount:hw-dev-dataflow@headway-dev.iam.gserviceaccount.com'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'other', inputs: {role: 'roles/bigquery.jobUser',
+                        member: 'serviceAccount:hw-dev-pipelines@headway-dev.iam.gserviceaccount.com'}}]}
+                    """, """
+                    {resources: [
+                      {type: 'gcp:bigquery/datasetIamMember:DatasetIamMember', name: 'ok', inputs: {datasetId: 'hw_dev_features',
+                        role: 'roles/bigquery.dataViewer', member: 'serviceAccount:hw-dev-training@headway-dev.iam.gserviceaccount.com'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'jobs', inputs: {role: 'roles/bigquery.jobUser',
+                        member: 'serviceAccount:hw-dev-training@headway-dev.iam.gserviceaccount.com'}}]}
+                    """),
+            new Case("HW-LIFE-003", """
+                    {resources: [{type: 'gcp:dataflow/flexTemplateJob:FlexTemplateJob', name: 'bad', inputs: {name: 'hw-prod-feed',
+                      maxWorkers: 5, parameters: {maxNumWorkers: '10', windowSeconds: '60'}}}]}
+                    """, """
+                    {resources: [{type: 'gcp:dataflow/flexTemplateJob:FlexTemplateJob', name: 'ok', inputs: {name: 'hw-prod-feed',
+                      maxWorkers: 5, parameters: {windowSeconds: '60'}}}]}
+                    """),
+            new Case("HW-LIFE-004", """
+                    {resources: [{type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'bad', inputs: {overrideValue: '8'}}]}
+                    """, """
+                    {resources: [{type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'ok', inputs: {overrideValue: '8', force: true}}]}
                     """))).toList();
 }

@@ -1,7 +1,11 @@
 package dev.headway.infra.streaming;
 
+import dev.headway.infra.lifecycle.Lifecycle;
 import dev.headway.infra.platform.Platform;
+import dev.headway.infra.synth.MarkdownDiff;
 import dev.headway.infra.synth.Plan;
+import dev.headway.infra.synth.PlanDiff;
+import dev.headway.infra.synth.RunningWork;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +106,7 @@ class PollerVmTest {
 
     @Test
     void startupScriptRunsThePollerOnTheTopic() {
-        String script = vm.input("metadata.startup-script").asText();
+        String script = vm.input("metadataStartupScript").asText();
         assertTrue(script.startsWith("#!/bin/bash\n"));
         assertTrue(script.contains("--env FEED_TOPIC='projects/headway-dev/topics/hw-dev-feed'"), script);
         assertTrue(script.contains("--env FEED_URL='https://api-endpoint.mta.info/Dataservice/mtagtfsfeeds/nyct%2Fgtfs'"), script);
@@ -117,5 +121,27 @@ class PollerVmTest {
         String script = StartupScript.render("r-docker.pkg.dev/p/x/img:1", "projects/p/topics/t", "https://x/?a=$(id)", 15);
         assertTrue(script.contains("FEED_URL='https://x/?a=$(id)'"), "no command substitution from config");
         assertFalse(script.contains("FEED_URL=https"));
+    }
+
+    @Test
+    void aNewIntervalReplacesTheVmSoTheNewSettingsRun() {
+        // the startup script runs only at boot: a change must replace the VM (metadataStartupScript is ForceNew),
+        // not update metadata in place where the running poller never sees it
+        assertTrue(vm.input("metadata.startup-script").isMissingNode(), "no startup-script in metadata");
+        Plan changed = Synth.stack("dev", java.util.Map.of("headway:poller", "{\"pollIntervalSeconds\": 60}"));
+        PlanDiff diff = PlanDiff.between(dev, changed);
+        assertEquals(java.util.List.of("hw-dev-poller"), diff.changed().stream().map(c -> c.after().name()).toList());
+        PlanDiff.Changed c = diff.changed().get(0);
+        assertEquals(java.util.List.of("metadataStartupScript"), c.changes().stream().map(PlanDiff.PropertyChange::path).toList());
+        assertEquals(Lifecycle.OnChange.REPLACE, RunningWork.strongest(c).orElseThrow().onChange());
+        assertTrue(RunningWork.effect(c).orElseThrow().contains("poller restarted"), RunningWork.effect(c).orElseThrow());
+        String md = MarkdownDiff.render(diff, "");
+        assertTrue(md.contains("0 to change, 1 to replace") && md.contains("± replace") && md.contains("Running work: **poller restarted**"), md);
+    }
+
+    @Test
+    void replacedDeleteFirstBecauseInstanceNamesAreUniquePerZone() {
+        assertTrue(PollerVm.options(null, List.of()).getDeleteBeforeReplace());
+        assertTrue(FlexJob.options(null, List.of()).getDeleteBeforeReplace(), "one active Dataflow job per name and region");
     }
 }

@@ -11,7 +11,12 @@ import com.google.cloud.aiplatform.v1.PipelineJob;
 import com.google.cloud.aiplatform.v1.PipelineState;
 import com.google.cloud.aiplatform.v1.PredictRequest;
 import com.google.cloud.aiplatform.v1.PredictResponse;
+import com.google.cloud.aiplatform.v1.UndeployModelOperationMetadata;
+import com.google.cloud.aiplatform.v1.UndeployModelRequest;
+import com.google.cloud.aiplatform.v1.UndeployModelResponse;
 import com.google.cloud.aiplatform.v1.UpdateEndpointRequest;
+import com.google.longrunning.Operation;
+import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.FieldMaskUtil;
@@ -83,6 +88,8 @@ public final class FakeVertex implements AutoCloseable {
     public final List<PredictRequest> predictRequests = Collections.synchronizedList(new ArrayList<>());
     /** Every UpdateEndpoint request received, faulted ones included, in order. */
     public final List<UpdateEndpointRequest> updateRequests = Collections.synchronizedList(new ArrayList<>());
+    /** Every UndeployModelRequest received, in order. */
+    public final List<UndeployModelRequest> undeployRequests = Collections.synchronizedList(new ArrayList<>());
 
     private FakeVertex() throws IOException {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -91,7 +98,8 @@ public final class FakeVertex implements AutoCloseable {
                         unary("GetPipelineJob", GetPipelineJobRequest.getDefaultInstance(), PipelineJob.getDefaultInstance(), this::getJob)))
                 .addService(service("google.cloud.aiplatform.v1.EndpointService",
                         unary("GetEndpoint", GetEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::getEndpoint),
-                        unary("UpdateEndpoint", UpdateEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::updateEndpoint)))
+                        unary("UpdateEndpoint", UpdateEndpointRequest.getDefaultInstance(), Endpoint.getDefaultInstance(), this::updateEndpoint),
+                        unary("UndeployModel", UndeployModelRequest.getDefaultInstance(), Operation.getDefaultInstance(), this::undeployModel)))
                 .addService(service("google.cloud.aiplatform.v1.MetadataService",
                         unary("CreateArtifact", CreateArtifactRequest.getDefaultInstance(), Artifact.getDefaultInstance(), this::createArtifact),
                         unary("GetArtifact", GetArtifactRequest.getDefaultInstance(), Artifact.getDefaultInstance(), this::getArtifact)))
@@ -207,6 +215,46 @@ public final class FakeVertex implements AutoCloseable {
             throw Status.NOT_FOUND.withDescription("Endpoint " + name + " not found").asRuntimeException();
         }
         return updated;
+    }
+
+    /**
+     * UndeployModel as Vertex AI judges it: the endpoint and the deployed model must exist (NOT_FOUND); a model that
+     * still has traffic is refused (FAILED_PRECONDITION) unless the request's traffic_split unassigns it, or it is
+     * the last one; a given split must name only models that stay and sum to 100 (INVALID_ARGUMENT)
+     * (https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/undeployModel).
+     * Answers a finished long-running operation.
+     */
+    private Operation undeployModel(UndeployModelRequest req) {
+        undeployRequests.add(req);
+        Endpoint updated = endpoints.computeIfPresent(req.getEndpoint(), (n, e) -> {
+            List<String> ids = e.getDeployedModelsList().stream().map(com.google.cloud.aiplatform.v1.DeployedModel::getId).toList();
+            if (!ids.contains(req.getDeployedModelId())) {
+                throw Status.NOT_FOUND.withDescription("DeployedModel " + req.getDeployedModelId() + " not found on " + n).asRuntimeException();
+            }
+            List<String> staying = ids.stream().filter(id -> !id.equals(req.getDeployedModelId())).toList();
+            Map<String, Integer> split = req.getTrafficSplitMap().isEmpty() ? e.getTrafficSplitMap() : req.getTrafficSplitMap();
+            if (!req.getTrafficSplitMap().isEmpty() && (!staying.containsAll(req.getTrafficSplitMap().keySet())
+                    || req.getTrafficSplitMap().values().stream().mapToInt(Integer::intValue).sum() != 100)) {
+                throw Status.INVALID_ARGUMENT.withDescription("traffic_split must name remaining models and sum to 100").asRuntimeException();
+            }
+            if (!staying.isEmpty() && split.getOrDefault(req.getDeployedModelId(), 0) > 0) {
+                throw Status.FAILED_PRECONDITION.withDescription("DeployedModel " + req.getDeployedModelId()
+                        + " has traffic; give its traffic to other models in traffic_split").asRuntimeException();
+            }
+            Endpoint.Builder b = e.toBuilder().clearDeployedModels().clearTrafficSplit();
+            e.getDeployedModelsList().stream().filter(m -> !m.getId().equals(req.getDeployedModelId())).forEach(b::addDeployedModels);
+            if (!staying.isEmpty()) {
+                b.putAllTrafficSplit(split.entrySet().stream().filter(x -> staying.contains(x.getKey()))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            }
+            return b.build();
+        });
+        if (updated == null) {
+            throw Status.NOT_FOUND.withDescription("Endpoint " + req.getEndpoint() + " not found").asRuntimeException();
+        }
+        return Operation.newBuilder().setName(req.getEndpoint() + "/operations/undeploy-" + req.getDeployedModelId()).setDone(true)
+                .setMetadata(Any.pack(UndeployModelOperationMetadata.getDefaultInstance()))
+                .setResponse(Any.pack(UndeployModelResponse.getDefaultInstance())).build();
     }
 
     private PredictResponse predict(PredictRequest req) {

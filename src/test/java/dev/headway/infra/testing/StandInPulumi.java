@@ -14,7 +14,8 @@ import java.util.List;
  * SDK use the file event log rather than its gRPC one), {@code stack select}, {@code up}/{@code destroy}/
  * {@code refresh} (exit 0, or exit 255 with an error on stderr when the file {@code fail-<command>} exists),
  * {@code preview} (a summary and a cancel event written to the {@code --event-log} file), {@code stack output
- * --json} (the contents of {@code outputs.json}) and {@code stack history --json} (one succeeded update).
+ * --json} (the contents of {@code outputs.json}) and {@code stack history --json} (one succeeded update) and {@code config set}
+ * (recorded only).
  * For {@code headway-infra adopt --apply}: {@code import --file F} runs the executable {@code import-check} with F
  * when present (its exit code is the import's), and {@code preview --json} prints {@code preview.json} and exits
  * with the number in {@code preview-exit} (0 when absent).
@@ -44,6 +45,7 @@ public final class StandInPulumi {
                       history)
                         echo '[{"kind":"update","startTime":"2026-01-01T10:00:00Z","message":"","environment":{},"config":{},"result":"succeeded","endTime":"2026-01-01T10:01:00Z","version":7,"resourceChanges":{"create":3,"same":40}}]' ;;
                     esac ;;
+                  config) ;;
                   up|destroy|refresh)
                     if [ -e "$here/fail-$1" ]; then echo "error: resource hw-dev-feed failed: googleapi: Error 403: permission denied" >&2; exit 255; fi
                     echo "Updating (dev):"

@@ -97,6 +97,14 @@ public final class StackEngine {
         return call(() -> select().destroy(DestroyOptions.builder().onStandardOutput(log).build()).summary());
     }
 
+    /** {@code pulumi config set <key> <value>} on the stack (written to its {@code Pulumi.<stack>.yaml}). */
+    public void setConfig(String key, String value) {
+        call(() -> {
+            select().setConfig(key, new com.pulumi.automation.ConfigValue(value));
+            return null;
+        });
+    }
+
     public UpdateSummary refresh() {
         return call(() -> select().refresh(RefreshOptions.builder().onStandardOutput(log).build()).summary());
     }

@@ -1,0 +1,44 @@
+package dev.headway.infra.conventions;
+
+import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Names Google blocks after a delete carry the deployment suffix; destroy moves it on deterministically. */
+class DeploymentSuffixTest {
+    @Test
+    void theNextSuffixCountsInBase36() {
+        assertEquals("1", Names.nextDeploymentSuffix(""));
+        assertEquals("a", Names.nextDeploymentSuffix("9"));
+        assertEquals("10", Names.nextDeploymentSuffix("z"));
+        assertThrows(IllegalStateException.class, () -> Names.nextDeploymentSuffix("zzzzzz"));
+    }
+
+    @Test
+    void withoutASuffixNamesStayAsTheyWere() {
+        var plan = Synth.stack("dev");
+        assertEquals("hw-dev-ci", plan.get("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "hw-dev-ci").input("workloadIdentityPoolId").asText());
+        assertEquals("hw-dev-predictions", plan.get("gcp:firestore/database:Database", "hw-dev-predictions").input("name").asText());
+    }
+
+    @Test
+    void aSuffixGoesOnThePoolTheProviderAndTheFirestoreIdsOnly() {
+        var plan = Synth.stack("dev", Map.of("headway:deploymentSuffix", "3"));
+        assertEquals("hw-dev-ci-3", plan.get("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "hw-dev-ci").input("workloadIdentityPoolId").asText());
+        assertEquals("hw-dev-github-3", plan.get("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "hw-dev-github")
+                .input("workloadIdentityPoolProviderId").asText());
+        assertEquals("hw-dev-predictions-3", plan.get("gcp:firestore/database:Database", "hw-dev-predictions").input("name").asText());
+        assertEquals("hw-dev-poller", plan.get("gcp:compute/instance:Instance", "hw-dev-poller").input("name").asText());
+    }
+
+    @Test
+    void poolIdsStayWithinGooglesLimit() {
+        // workloadIdentityPoolId: 4-32 characters; the longest suffix on the longest env still fits
+        assertEquals(17, new Names("prod", "headway-prod", "zzzzzz").reusable("ci", 32).length());
+        assertThrows(IllegalStateException.class, () -> new Names("prod", "p-prod", "zzzzzz").reusable("a-very-long-purpose-name", 32));
+    }
+}
