@@ -13,6 +13,14 @@ public final class CostedDiff {
     }
 
     public static String markdown(PlanDiff diff, CostEstimator estimator) {
-        return MarkdownDiff.render(diff, CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
+        return sections(diff, estimator).whole();
+    }
+
+    public static MarkdownDiff.Sections sections(PlanDiff diff) {
+        return sections(diff, new CostEstimator(Pricing.standard()));
+    }
+
+    public static MarkdownDiff.Sections sections(PlanDiff diff, CostEstimator estimator) {
+        return MarkdownDiff.sections(diff, CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
     }
 }

@@ -22,7 +22,22 @@ public final class MarkdownDiff {
     private MarkdownDiff() {
     }
 
+    /**
+     * The pull-request view split in two: {@code essential} (the counts, what needs care, the
+     * per-component summary) is never trimmed; {@code detail} (property tables, cost, graph) may be,
+     * when a comment would pass GitHub's size limit.
+     */
+    public record Sections(String essential, String detail) {
+        public String whole() {
+            return essential + detail;
+        }
+    }
+
     public static String render(PlanDiff all, String costSection) {
+        return sections(all, costSection).whole();
+    }
+
+    public static Sections sections(PlanDiff all, String costSection) {
         // Components are groupings in the URN tree, not cloud resources: they are shown as the component column.
         PlanDiff d = new PlanDiff(all.before(), all.after(), all.added().stream().filter(PlannedResource::custom).toList(),
                 all.removed().stream().filter(PlannedResource::custom).toList(),
@@ -31,13 +46,15 @@ public final class MarkdownDiff {
         StringBuilder sb = new StringBuilder("### Stack `" + d.after().stack() + "`: ");
         if (d.isEmpty()) {
             sb.append("no changes\n");
-            return costSection.isEmpty() ? sb.toString() : sb.append('\n').append(costSection).toString();
+            return new Sections(sb.toString(), costSection.isEmpty() ? "" : "\n" + costSection);
         }
         List<PlanDiff.Changed> replaced = d.changed().stream().filter(c -> !ReplaceRules.replacingPaths(c).isEmpty()).toList();
         sb.append(d.added().size()).append(" to add, ").append(d.changed().size() - replaced.size()).append(" to change, ")
                 .append(replaced.size()).append(" to replace, ").append(d.removed().size()).append(" to delete\n\n");
         callouts(sb, d, replaced, env);
         summary(sb, d, replaced);
+        String essential = sb.toString();
+        sb.setLength(0);
         sb.append("#### Changes\n\n");
         for (PlanDiff.Changed c : d.changed()) {
             List<String> forcing = ReplaceRules.replacingPaths(c);
@@ -69,7 +86,7 @@ public final class MarkdownDiff {
             sb.append(costSection).append('\n');
         }
         sb.append("#### What changes and what depends on it\n\n```mermaid\n").append(DiffRenderer.graph(d, replaced)).append("```\n");
-        return sb.toString();
+        return new Sections(essential, sb.toString());
     }
 
     private static void callouts(StringBuilder sb, PlanDiff d, List<PlanDiff.Changed> replaced, String env) {
@@ -132,6 +149,11 @@ public final class MarkdownDiff {
         }
         String s = n.toString();
         return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 3) + "..." : s;
+    }
+
+    /** Text for a Markdown list item: no HTML, no table or emphasis surprises. */
+    public static String escape(String s) {
+        return s.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
     }
 
     private static String cell(String s) {
