@@ -1,7 +1,8 @@
 package dev.headway.infra.cli;
 
 import dev.headway.infra.UserError;
-import dev.headway.infra.cost.CostedDiff;
+import dev.headway.infra.review.Acknowledgements;
+import dev.headway.infra.review.PullRequestView;
 import dev.headway.infra.synth.DiffRenderer;
 import dev.headway.infra.synth.GitPlan;
 import dev.headway.infra.synth.Plan;
@@ -52,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
         out.print(switch (format) {
             case text -> DiffRenderer.text(diff);
             case json -> DiffRenderer.json(diff);
-            case markdown -> CostedDiff.markdown(diff);
+            case markdown -> PullRequestView.of(diff, Acknowledgements.none()).sections().whole();
         });
         out.flush();
         return diff.isEmpty() ? 0 : 1;

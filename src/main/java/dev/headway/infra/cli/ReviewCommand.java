@@ -1,11 +1,11 @@
 package dev.headway.infra.cli;
 
 import dev.headway.infra.UserError;
-import dev.headway.infra.cost.CostedDiff;
+import dev.headway.infra.review.Acknowledgements;
+import dev.headway.infra.review.PullRequestView;
 import dev.headway.infra.policy.PolicySuite;
 import dev.headway.infra.review.PrComment;
 import dev.headway.infra.synth.GitPlan;
-import dev.headway.infra.synth.MarkdownDiff;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanDiff;
 import picocli.CommandLine.Command;
@@ -38,28 +38,46 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--head", paramLabel = "SHA", description = "The commit reviewed, named in the footer")
     String head;
 
+    @Option(names = "--labels", split = ",", paramLabel = "L", description = "The pull request's labels; "
+            + Acknowledgements.LABEL + " acknowledges every data loss")
+    List<String> labels = new ArrayList<>();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         List<PrComment.StackReview> reviews = new ArrayList<>();
+        Acknowledgements acks = null;
         for (String stack : stacks.isEmpty() ? stackFiles() : stacks) {
             GitPlan.AtBase at = GitPlan.atMergeBase(Path.of(""), base, stack, Stacks.planFile(stack));
+            if (acks == null) {
+                acks = Acknowledgements.of(GitPlan.readAt(Path.of(""), at.commit(), Path.of(Acknowledgements.FILE)), headAcks(),
+                        labels.contains(Acknowledgements.LABEL));
+            }
             Plan after = Stacks.synth(stack, null);
             PlanDiff diff = PlanDiff.between(at.plan(), after);
-            MarkdownDiff.Sections md = CostedDiff.sections(diff);
-            String essential = md.essential() + (at.existed() ? "" : "\n<sub>`stacks/" + stack + ".plan.json` does not exist at the "
-                    + "merge base: everything is new.</sub>\n");
+            PullRequestView.View view = PullRequestView.of(diff, acks);
+            String essential = view.sections().essential() + (at.existed() ? "" : "\n<sub>`stacks/" + stack + ".plan.json` does not exist at "
+                    + "the merge base: everything is new.</sub>\n");
             reviews.add(new PrComment.StackReview(stack, GitPlan.shortSha(at.commit()), diff, PolicySuite.standard().check(after),
-                    essential, md.detail()));
+                    view.dataLoss(), essential, view.sections().detail()));
         }
         String footer = "<sub>Compared with `stacks/<stack>.plan.json` at the merge base of " + (head == null ? "HEAD" : "`" + head + "`")
                 + " and `" + base + "`" + (reviews.isEmpty() ? "" : " (`" + reviews.get(0).base() + "`)") + ".</sub>\n";
         var out = spec.commandLine().getOut();
         out.print(PrComment.render(reviews, footer));
         out.flush();
-        return reviews.stream().allMatch(r -> r.violations().isEmpty()) ? 0 : 1;
+        return reviews.stream().allMatch(PrComment.StackReview::passes) ? 0 : 1;
+    }
+
+    private static java.util.Optional<String> headAcks() {
+        Path file = Path.of(Acknowledgements.FILE);
+        try {
+            return Files.exists(file) ? java.util.Optional.of(Files.readString(file)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UserError(UserError.USAGE, file + ": cannot be read: " + e.getMessage());
+        }
     }
 
     private static List<String> stackFiles() {

@@ -16,11 +16,13 @@ public final class CostedDiff {
         return sections(diff, estimator).whole();
     }
 
-    public static MarkdownDiff.Sections sections(PlanDiff diff) {
-        return sections(diff, new CostEstimator(Pricing.standard()));
+    /** The cost section alone, for a caller that composes the view itself. */
+    public static String costSection(PlanDiff diff) {
+        CostEstimator estimator = new CostEstimator(Pricing.standard());
+        return CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after()));
     }
 
-    public static MarkdownDiff.Sections sections(PlanDiff diff, CostEstimator estimator) {
-        return MarkdownDiff.sections(diff, CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
+    private static MarkdownDiff.Sections sections(PlanDiff diff, CostEstimator estimator) {
+        return MarkdownDiff.sections(diff, "", CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
     }
 }

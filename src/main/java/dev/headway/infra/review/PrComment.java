@@ -25,9 +25,20 @@ public final class PrComment {
     static final int MARGIN = 512;
 
     /** One stack's part of the comment. */
-    public record StackReview(String stack, String base, PlanDiff diff, List<Violation> violations, String essential, String detail) {
+    public record StackReview(String stack, String base, PlanDiff diff, List<Violation> violations, List<DataLoss.Finding> dataLoss,
+                              String essential, String detail) {
         boolean clean() {
             return violations.isEmpty();
+        }
+
+        /** Policy-clean and every data loss acknowledged. */
+        public boolean passes() {
+            return clean() && DataLoss.allAcknowledged(dataLoss);
+        }
+
+        String dataLossCell() {
+            long open = dataLoss.stream().filter(f -> f.acknowledged().isEmpty()).count();
+            return dataLoss.isEmpty() ? "none" : open == 0 ? dataLoss.size() + " acknowledged" : "**" + open + " not acknowledged**";
         }
     }
 
@@ -60,9 +71,10 @@ public final class PrComment {
 
     private static String compose(List<StackReview> stacks, List<String> details, String footer) {
         StringBuilder sb = new StringBuilder("## headway-infra: what merging this pull request changes\n\n");
-        sb.append("| stack | changes | policy check |\n|---|---|---|\n");
+        sb.append("| stack | changes | data loss | policy check |\n|---|---|---|---|\n");
         for (StackReview s : stacks) {
-            sb.append("| `").append(s.stack()).append("` | ").append(s.diff().isEmpty() ? "no changes" : DiffRenderer.summary(s.diff()))
+            sb.append("| `").append(s.stack()).append("` | ").append(s.diff().cloud().isEmpty() ? "no changes" : DiffRenderer.summary(s.diff()))
+                    .append(" | ").append(s.dataLossCell())
                     .append(" | ").append(s.clean() ? "clean" : "**" + s.violations().size() + " violation(s)**").append(" |\n");
         }
         sb.append('\n');

@@ -59,24 +59,32 @@ public final class GitPlan {
                     + " share no history (a shallow clone? fetch with fetch-depth: 0)");
         }
         String commit = base.out.strip();
-        String path = "./" + plan.toString().replace('\\', '/');
-        Result listed = git(dir, "ls-tree", commit, "--", plan.toString());
-        if (listed.code != 0) {
-            throw new UserError(UserError.ENVIRONMENT, "git ls-tree " + commit + ": " + firstLine(listed.err));
-        }
-        if (listed.out.isBlank()) {
+        java.util.Optional<String> text = readAt(dir, commit, plan);
+        if (text.isEmpty()) {
             return new AtBase(commit, new Plan(stack, "", List.of(), Map.of()), false);
         }
-        Result shown = git(dir, "show", commit + ":" + path);
-        if (shown.code != 0) {
-            throw new UserError(UserError.ENVIRONMENT, "git show " + commit + ":" + path + ": " + firstLine(shown.err));
-        }
         try {
-            return new AtBase(commit, PlanJson.fromTree(new ObjectMapper().readTree(shown.out)), true);
+            return new AtBase(commit, PlanJson.fromTree(new ObjectMapper().readTree(text.get())), true);
         } catch (IOException | RuntimeException e) {
             throw new UserError(UserError.USAGE, plan + " at " + shortSha(commit) + ": not a synth plan ("
                     + firstLine(String.valueOf(e.getMessage())) + ")");
         }
+    }
+
+    /** A file's text at {@code commit} ({@code path} relative to {@code dir}), or empty when the commit has no such file. */
+    public static java.util.Optional<String> readAt(Path dir, String commit, Path path) {
+        Result listed = git(dir, "ls-tree", commit, "--", path.toString());
+        if (listed.code != 0) {
+            throw new UserError(UserError.ENVIRONMENT, "git ls-tree " + commit + ": " + firstLine(listed.err));
+        }
+        if (listed.out.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Result shown = git(dir, "show", commit + ":./" + path.toString().replace('\\', '/'));
+        if (shown.code != 0) {
+            throw new UserError(UserError.ENVIRONMENT, "git show " + commit + ":" + path + ": " + firstLine(shown.err));
+        }
+        return java.util.Optional.of(shown.out);
     }
 
     public static String shortSha(String commit) {

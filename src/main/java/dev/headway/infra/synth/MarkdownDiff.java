@@ -34,24 +34,26 @@ public final class MarkdownDiff {
     }
 
     public static String render(PlanDiff all, String costSection) {
-        return sections(all, costSection).whole();
+        return sections(all, "", costSection).whole();
     }
 
-    public static Sections sections(PlanDiff all, String costSection) {
+    /**
+     * @param care        sections the caller adds to the essential part (data loss, security), after the callouts
+     * @param costSection the cost table, in the details
+     */
+    public static Sections sections(PlanDiff all, String care, String costSection) {
         // Components are groupings in the URN tree, not cloud resources: they are shown as the component column.
-        PlanDiff d = new PlanDiff(all.before(), all.after(), all.added().stream().filter(PlannedResource::custom).toList(),
-                all.removed().stream().filter(PlannedResource::custom).toList(),
-                all.changed().stream().filter(c -> c.after().custom()).toList(), all.outputChanges());
+        PlanDiff d = all.cloud();
         String env = d.after().outputs().containsKey("env") ? d.after().outputs().get("env").asText() : d.after().stack();
         StringBuilder sb = new StringBuilder("### Stack `" + d.after().stack() + "`: ");
         if (d.isEmpty()) {
             sb.append("no changes\n");
-            return new Sections(sb.toString(), costSection.isEmpty() ? "" : "\n" + costSection);
+            return new Sections(sb.toString() + (care.isEmpty() ? "" : "\n" + care), costSection.isEmpty() ? "" : "\n" + costSection);
         }
-        List<PlanDiff.Changed> replaced = d.changed().stream().filter(c -> !ReplaceRules.replacingPaths(c).isEmpty()).toList();
-        sb.append(d.added().size()).append(" to add, ").append(d.changed().size() - replaced.size()).append(" to change, ")
-                .append(replaced.size()).append(" to replace, ").append(d.removed().size()).append(" to delete\n\n");
-        callouts(sb, d, replaced, env);
+        List<PlanDiff.Changed> replaced = d.replaced();
+        sb.append(DiffRenderer.summary(d)).append("\n\n");
+        callouts(sb, replaced, env);
+        sb.append(care);
         summary(sb, d, replaced);
         String essential = sb.toString();
         sb.setLength(0);
@@ -89,19 +91,12 @@ public final class MarkdownDiff {
         return new Sections(essential, sb.toString());
     }
 
-    private static void callouts(StringBuilder sb, PlanDiff d, List<PlanDiff.Changed> replaced, String env) {
+    /** Replacements, each with the inputs that force it; what they cost in data is the caller's data-loss section. */
+    private static void callouts(StringBuilder sb, List<PlanDiff.Changed> replaced, String env) {
         List<String> lines = new ArrayList<>();
-        for (PlannedResource r : d.removed()) {
-            if (ReplaceRules.isDataStore(r)) {
-                lines.add("**Deletes data store** " + ref(r) + (r.protect() ? " (protected: the update will fail until unprotected)" : "")
-                        + (r.retainOnDelete() ? " (retained in the cloud)" : " — its data is lost"));
-            }
-        }
         for (PlanDiff.Changed c : replaced) {
             String why = String.join(", ", ReplaceRules.replacingPaths(c).stream().map(p -> "`" + p + "`").toList());
-            lines.add((ReplaceRules.isDataStore(c.after()) ? "**Replaces data store** " : "**Replaces** ") + ref(c.after())
-                    + " (delete and re-create) because " + why + " changed"
-                    + (ReplaceRules.isDataStore(c.after()) ? " — the new one starts empty" : ""));
+            lines.add("**Replaces** " + ref(c.after()) + " (delete and re-create) because " + why + " changed");
         }
         boolean prod = "prod".equals(env);
         if (prod || !lines.isEmpty()) {
@@ -135,7 +130,7 @@ public final class MarkdownDiff {
         sb.append("\n</details>\n\n");
     }
 
-    private static String ref(PlannedResource r) {
+    public static String ref(PlannedResource r) {
         return TypeNames.shortName(r.type()) + " `" + r.name() + "`";
     }
 

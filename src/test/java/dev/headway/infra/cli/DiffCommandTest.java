@@ -36,7 +36,7 @@ class DiffCommandTest {
                 .replace("flowLogSampling: 0.5", "flowLogSampling: 0.25"));
         CliRun text = CliRun.of("diff", "dev", "--config-file", config.toString());
         assertEquals(1, text.exitCode(), text.err());
-        assertTrue(text.out().contains("0 to add, 1 to change, 0 to remove"), text.out());
+        assertTrue(text.out().contains("0 to add, 1 to change, 0 to replace, 0 to delete"), text.out());
         assertTrue(text.out().contains("~ compute.Subnetwork hw-dev-subnet"), text.out());
         assertTrue(text.out().contains("ipCidrRange: \"10.10.0.0/20\" -> \"10.12.0.0/20\""), text.out());
         assertTrue(text.out().contains("logConfig.flowSampling: 0.5 -> 0.25"), text.out());
