@@ -40,12 +40,21 @@ public final class DiffRenderer {
             List<String> forcing = ReplaceRules.replacingPaths(c);
             sb.append(forcing.isEmpty() ? "~ " : "± ").append(TypeNames.shortName(c.after().type())).append(' ').append(c.after().name())
                     .append(forcing.isEmpty() ? "" : " (replace)").append('\n');
-            c.changes().forEach(p -> sb.append("    ").append(p.path()).append(": ").append(show(p.before()))
-                    .append(" -> ").append(show(p.after())).append(forcing.contains(p.path()) ? "  [forces replacement]" : "").append('\n'));
+            for (PlanDiff.PropertyChange p : c.changes()) {
+                String mark = forcing.contains(p.path()) ? "  [forces replacement]" : "";
+                if (MarkdownDiff.isLong(p.path(), p.before()) || MarkdownDiff.isLong(p.path(), p.after())) {
+                    sb.append("    ").append(p.path()).append(":").append(mark).append('\n');
+                    UnifiedDiff.of(MarkdownDiff.text(p.path(), p.before()), MarkdownDiff.text(p.path(), p.after())).lines()
+                            .forEach(l -> sb.append("      ").append(l).append('\n'));
+                } else {
+                    sb.append("    ").append(p.path()).append(": ").append(show(p.path(), p.before()))
+                            .append(" -> ").append(show(p.path(), p.after())).append(mark).append('\n');
+                }
+            }
         }
         d.removed().forEach(r -> sb.append("- ").append(TypeNames.shortName(r.type())).append(' ').append(r.name()).append('\n'));
-        d.outputChanges().forEach(p -> sb.append("  output ").append(p.path()).append(": ").append(show(p.before()))
-                .append(" -> ").append(show(p.after())).append('\n'));
+        d.outputChanges().forEach(p -> sb.append("  output ").append(p.path()).append(": ").append(show(p.path(), p.before()))
+                .append(" -> ").append(show(p.path(), p.after())).append('\n'));
         return sb.toString();
     }
 
@@ -127,11 +136,8 @@ public final class DiffRenderer {
         return n.isMissingNode() ? JsonNodeFactory.instance.nullNode() : n;
     }
 
-    private static String show(JsonNode n) {
-        if (n.isMissingNode()) {
-            return "(none)";
-        }
-        String s = n.toString();
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    /** Whole values, secrets masked as in Markdown; long ones are shown as a unified diff above. */
+    private static String show(String path, JsonNode n) {
+        return MarkdownDiff.show(path, n);
     }
 }

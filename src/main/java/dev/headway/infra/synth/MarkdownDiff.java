@@ -62,12 +62,23 @@ public final class MarkdownDiff {
             List<String> forcing = ReplaceRules.replacingPaths(c);
             heading(sb, forcing.isEmpty() ? "~ update" : "± replace", c.after(), d.after());
             sb.append("| property | before | after | |\n|---|---|---|---|\n");
+            List<PlanDiff.PropertyChange> longOnes = new ArrayList<>();
             for (PlanDiff.PropertyChange p : c.changes()) {
-                sb.append("| `").append(cell(p.path())).append("` | ").append(cell(show(p.path(), p.before()))).append(" | ")
-                        .append(cell(show(p.path(), p.after()))).append(" | ")
+                boolean isLong = isLong(p.path(), p.before()) || isLong(p.path(), p.after());
+                if (isLong) {
+                    longOnes.add(p);
+                }
+                sb.append("| `").append(cell(p.path())).append("` | ").append(cell(isLong ? size(p.path(), p.before()) : show(p.path(), p.before())))
+                        .append(" | ").append(cell(isLong ? size(p.path(), p.after()) : show(p.path(), p.after()))).append(" | ")
                         .append(forcing.contains(p.path()) ? "**forces replacement**" : "").append(" |\n");
             }
             sb.append('\n');
+            for (PlanDiff.PropertyChange p : longOnes) {
+                String diff = UnifiedDiff.of(text(p.path(), p.before()), text(p.path(), p.after()));
+                long changedLines = diff.lines().skip(2).filter(l -> l.startsWith("+") || l.startsWith("-")).count();
+                sb.append("<details><summary><code>").append(html(p.path())).append("</code>: ").append(changedLines)
+                        .append(" lines differ</summary>\n\n").append(fenced("diff", diff)).append("\n</details>\n\n");
+            }
         }
         for (PlannedResource r : d.added()) {
             heading(sb, "+ create", r, d.after());
@@ -126,15 +137,62 @@ public final class MarkdownDiff {
         Map<String, JsonNode> leaves = new TreeMap<>();
         PlanDiff.flatten("", r.inputs(), leaves);
         sb.append("<details><summary>").append(leaves.size()).append(" properties</summary>\n\n| property | value |\n|---|---|\n");
-        leaves.forEach((k, v) -> sb.append("| `").append(cell(k)).append("` | ").append(cell(show(k, v))).append(" |\n"));
-        sb.append("\n</details>\n\n");
+        leaves.forEach((k, v) -> sb.append("| `").append(cell(k)).append("` | ").append(cell(isLong(k, v) ? size(k, v) : show(k, v))).append(" |\n"));
+        sb.append('\n');
+        leaves.forEach((k, v) -> {
+            if (isLong(k, v)) {
+                sb.append("`").append(cell(k)).append("`:\n\n").append(fenced("", text(k, v))).append('\n');
+            }
+        });
+        sb.append("</details>\n\n");
+    }
+
+    /** Too long or multi-line for a table cell: shown whole, below the table (never cut). */
+    static boolean isLong(String path, JsonNode n) {
+        String shown = show(path, n);
+        return !shown.equals("[secret]") && !n.isMissingNode() && (shown.length() > MAX_VALUE || text(path, n).contains("\n"));
+    }
+
+    /** The text of a value: strings as they are (a script reads as a script), other JSON pretty-printed. */
+    static String text(String path, JsonNode n) {
+        if (n.isMissingNode() || "[secret]".equals(show(path, n))) {
+            return n.isMissingNode() ? "" : "[secret]";
+        }
+        if (n.isTextual()) {
+            return n.asText();
+        }
+        return n.toPrettyString();
+    }
+
+    private static String size(String path, JsonNode n) {
+        if (n.isMissingNode()) {
+            return "(none)";
+        }
+        String t = text(path, n);
+        return "(" + t.length() + " characters, " + t.lines().count() + " lines; below)";
+    }
+
+    /** A fenced block whose fence is longer than any run of backticks inside, so no value can close it early. */
+    static String fenced(String lang, String body) {
+        int longest = 0;
+        int run = 0;
+        for (char ch : body.toCharArray()) {
+            run = ch == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + lang + "\n" + body + (body.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     public static String ref(PlannedResource r) {
         return TypeNames.shortName(r.type()) + " `" + r.name() + "`";
     }
 
-    /** A value for display: secrets masked (by value and by key), long values cut. */
+    /** A value for display, whole: secrets masked (by value and by key). Long values go below tables ({@link #isLong}). */
     static String show(String path, JsonNode n) {
         if (n.isMissingNode()) {
             return "(none)";
@@ -142,8 +200,7 @@ public final class MarkdownDiff {
         if (Values.SECRET.equals(n.asText(null)) || SECRET_KEY.matcher(path.replaceAll("\\[\\d+]", "")).matches()) {
             return "[secret]";
         }
-        String s = n.toString();
-        return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 3) + "..." : s;
+        return n.toString();
     }
 
     /** Text for a Markdown list item: no HTML, no table or emphasis surprises. */
