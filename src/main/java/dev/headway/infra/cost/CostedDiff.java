@@ -9,7 +9,7 @@ public final class CostedDiff {
     }
 
     public static String markdown(PlanDiff diff) {
-        return markdown(diff, new CostEstimator(Pricing.standard()));
+        return markdown(diff, CostEstimator.forRepository());
     }
 
     public static String markdown(PlanDiff diff, CostEstimator estimator) {
@@ -18,7 +18,7 @@ public final class CostedDiff {
 
     /** The cost section alone, for a caller that composes the view itself. */
     public static String costSection(PlanDiff diff) {
-        CostEstimator estimator = new CostEstimator(Pricing.standard());
+        CostEstimator estimator = CostEstimator.forRepository();
         return CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after()));
     }
 

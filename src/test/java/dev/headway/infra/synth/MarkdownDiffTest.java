@@ -72,7 +72,7 @@ class MarkdownDiffTest {
         assertTrue(md.contains("##### + create vertex.AiEndpoint `hw-prod-headway-xgb` — serving"));
         assertTrue(md.contains("| `displayName` | \"XGBoost challenger\" |"));
         // 1 replica x 730 h x $0.2185 = $159.505
-        assertTrue(md.contains("| serving | hw-prod-headway-xgb | min replicas: 1 x n1-standard-4 (assumed) | — | $159.51 | +$159.51 |"), md);
+        assertTrue(md.contains("| serving | hw-prod-headway-xgb | min replicas: 1 x n1-standard-4 (stacks/usage.yaml) | — | $159.51 | +$159.51 |"), md);
         // the exact delta is $159.505; the totals it is the difference of are floating sums, so the
         // half cent may round either way: accept exactly those two renderings
         assertTrue(md.matches("(?s).*\\(\\+\\$159\\.5[01]/month\\).*"), md);
