@@ -61,8 +61,15 @@ class PreviewReplayIT {
     private Replay replay(java.util.function.UnaryOperator<String> edit, Map<String, String> files, List<String> labels) throws Exception {
         Path dir = Files.createTempDirectory(this.dir, "pr");
         GitRepo repo = GitRepo.init(dir);
-        for (String f : List.of("Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml", "stacks/dev.plan.json", "stacks/prod.plan.json",
-                ".github/workflows/preview.yml")) {
+        // what the review reads: every stack file, the stacks/ directory (plans, usage), the workflow
+        List<String> copied = new ArrayList<>(List.of(".github/workflows/preview.yml"));
+        try (var listing = Files.list(Path.of(""))) {
+            listing.map(f -> f.getFileName().toString()).filter(n -> n.matches("Pulumi(\\..+)?\\.yaml")).forEach(copied::add);
+        }
+        try (var listing = Files.list(Path.of("stacks"))) {
+            listing.filter(Files::isRegularFile).forEach(f -> copied.add("stacks/" + f.getFileName()));
+        }
+        for (String f : copied) {
             repo.write(f, Files.readString(Path.of(f)));
         }
         String base = repo.commitAll("base");
