@@ -29,6 +29,7 @@ public final class HeadwayCli implements Runnable {
         c.put("synth", SynthCommand::new);
         c.put("diff", DiffCommand::new);
         c.put("check", CheckCommand::new);
+        c.put("review", ReviewCommand::new);
         c.put("hooks", HooksCommand::new);
         c.put("preview", EngineCommands.Preview::new);
         c.put("up", EngineCommands.Up::new);

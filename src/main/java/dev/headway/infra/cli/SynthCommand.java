@@ -53,7 +53,7 @@ final class SynthCommand implements Callable<Integer> {
             case "mermaid" -> MermaidRenderer.render(plan);
             case "markdown" -> "## Stack `" + plan.stack() + "`\n\n" + TableRenderer.markdown(plan)
                     + "\n```mermaid\n" + MermaidRenderer.render(plan) + "```\n";
-            case "cost" -> CostRenderer.table(CostEstimator.estimate(plan));
+            case "cost" -> CostRenderer.table(CostEstimator.forRepository().of(plan));
             case "critical-path" -> CriticalPathRenderer.render(plan);
             default -> TableRenderer.render(plan);
         });

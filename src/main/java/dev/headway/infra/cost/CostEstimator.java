@@ -3,11 +3,13 @@ package dev.headway.infra.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.TypeNames;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Monthly cost of what a plan declares, from a {@link Pricing} table: VMs (0 when TERMINATED), the
@@ -17,15 +19,27 @@ import java.util.OptionalDouble;
  */
 public final class CostEstimator {
     private final Pricing pricing;
+    private final Usage usage;
     private final double hours;
 
     public CostEstimator(Pricing pricing) {
+        this(pricing, Usage.none());
+    }
+
+    public CostEstimator(Pricing pricing, Usage usage) {
         this.pricing = pricing;
+        this.usage = usage;
         this.hours = pricing.hoursPerMonth();
     }
 
+    /** With the pricing table's nominal volumes only. */
     public static CostReport estimate(Plan plan) {
         return new CostEstimator(Pricing.standard()).of(plan);
+    }
+
+    /** With the volumes of {@code stacks/usage.yaml} in the working directory, where it gives them. */
+    public static CostEstimator forRepository() {
+        return new CostEstimator(Pricing.standard(), Usage.repository());
     }
 
     public CostReport of(Plan plan) {
@@ -38,7 +52,9 @@ public final class CostEstimator {
         long runningVms = plan.ofType(Types.INSTANCE).stream().filter(CostEstimator::running).count();
         for (PlannedResource r : plan.cloudResources()) {
             String component = plan.componentOf(r);
-            Line line = (item, basis, monthly) -> lines.add(new CostReport.LineItem(r.urn() + "#" + item, component, r.name(), item, basis, monthly));
+            Line line = (item, basis, monthly) -> lines.add(new CostReport.LineItem(r.urn() + "#" + item, component, r.name(), item, basis,
+                    monthly, CEILINGS.contains(r.type())));
+            int before = lines.size();
             switch (r.type()) {
                 case Types.INSTANCE -> {
                     String machine = lastSegment(r.input("machineType").asText());
@@ -51,24 +67,24 @@ public final class CostEstimator {
                 case Types.ROUTER_NAT -> {
                     double perHour = Math.min(runningVms * pricing.number("nat.perVmHour"), pricing.number("nat.maxGatewayHour"));
                     line.add("NAT gateway", runningVms + " VM x $" + pricing.number("nat.perVmHour") + "/h x " + fmtHours(), perHour * hours);
-                    double gib = Double.parseDouble(pricing.assumption("natGibProcessedPerMonth"));
-                    line.add("NAT data processed", fmt(gib) + " GiB (assumed) x $" + pricing.number("nat.perGibProcessed") + "/GiB",
+                    double gib = volume(plan, r, "natGibProcessedPerMonth");
+                    line.add("NAT data processed", fmt(gib) + " GiB " + from(plan, r, "natGibProcessedPerMonth") + " x $" + pricing.number("nat.perGibProcessed") + "/GiB",
                             gib * pricing.number("nat.perGibProcessed"));
                 }
                 case Types.BUCKET -> {
                     boolean multi = !r.input("location").asText("").contains("-");
                     double price = pricing.number(multi ? "storageGbMonth.multiRegion" : "storageGbMonth.regional");
-                    double gb = Double.parseDouble(pricing.assumption("bucketGb"));
-                    line.add("Standard storage", fmt(gb) + " GB (assumed) x $" + price + "/GB-month" + (multi ? " (multi-region)" : ""), gb * price);
+                    double gb = volume(plan, r, "bucketGb");
+                    line.add("Standard storage", fmt(gb) + " GB " + from(plan, r, "bucketGb") + " x $" + price + "/GB-month" + (multi ? " (multi-region)" : ""), gb * price);
                 }
                 case Types.DATASET -> {
-                    double gib = Double.parseDouble(pricing.assumption("bigqueryGibPerDataset"));
-                    line.add("BigQuery storage", fmt(gib) + " GiB (assumed) x $" + pricing.number("bigqueryActiveGibMonth") + "/GiB-month",
+                    double gib = volume(plan, r, "bigqueryGibPerDataset");
+                    line.add("BigQuery storage", fmt(gib) + " GiB " + from(plan, r, "bigqueryGibPerDataset") + " x $" + pricing.number("bigqueryActiveGibMonth") + "/GiB-month",
                             gib * pricing.number("bigqueryActiveGibMonth"));
                 }
                 case Types.TOPIC -> {
-                    double gib = Double.parseDouble(pricing.assumption("pubsubGibPerTopicPerMonth"));
-                    line.add("Pub/Sub throughput", fmt(gib) + " GiB (assumed) x $" + pricing.number("pubsubPerTib") + "/TiB",
+                    double gib = volume(plan, r, "pubsubGibPerTopicPerMonth");
+                    line.add("Pub/Sub throughput", fmt(gib) + " GiB " + from(plan, r, "pubsubGibPerTopicPerMonth") + " x $" + pricing.number("pubsubPerTib") + "/TiB",
                             gib / 1024 * pricing.number("pubsubPerTib"));
                 }
                 case Types.QUOTA_OVERRIDE -> gpuQuota(line, unpriced, r);
@@ -81,15 +97,35 @@ public final class CostEstimator {
                 }
                 case Types.ENDPOINT -> {
                     String machine = pricing.assumption("endpointMachineType");
-                    int replicas = Integer.parseInt(pricing.assumption("endpointMinReplicas"));
-                    hourly(line, unpriced, r, "min replicas: " + replicas + " x " + machine + " (assumed)",
+                    int replicas = (int) volume(plan, r, "endpointMinReplicas");
+                    hourly(line, unpriced, r, "min replicas: " + replicas + " x " + machine + " " + from(plan, r, "endpointMinReplicas"),
                             pricing.vertexPredictionNodeHour(machine), replicas);
                 }
                 default -> {
                 }
             }
+            // Issue 14: a type with no price is listed, never silently $0.
+            if (lines.size() == before && pricing.noCharge(r.type()).isEmpty() && !isNonGpuQuota(r)
+                    && unpriced.stream().noneMatch(u -> u.startsWith(r.name() + ":"))) {
+                unpriced.add(r.name() + ": " + TypeNames.shortName(r.type()) + " has no price in the table (not counted in the totals)");
+            }
         }
         return new CostReport(plan.stack(), List.copyOf(lines), List.copyOf(unpriced), pricing);
+    }
+
+    /** Charges that are a ceiling (a quota or a maximum size used all month), not expected spend. */
+    static final Set<String> CEILINGS = Set.of(Types.QUOTA_OVERRIDE, Types.NODE_POOL);
+
+    private static boolean isNonGpuQuota(PlannedResource r) {
+        return r.type().equals(Types.QUOTA_OVERRIDE) && !r.input("metric").asText("").toLowerCase(Locale.ROOT).contains("gpu");
+    }
+
+    private double volume(Plan plan, PlannedResource r, String key) {
+        return usage.volume(plan.stack(), r.name(), key).orElseGet(() -> Double.parseDouble(pricing.assumption(key)));
+    }
+
+    private String from(Plan plan, PlannedResource r, String key) {
+        return usage.volume(plan.stack(), r.name(), key).isPresent() ? "(" + usage.source() + ")" : "(assumed)";
     }
 
     /** The Vertex custom-training GPU quota, used in full all month: GPUs x (GPU-hour + host machine share). */

@@ -27,7 +27,8 @@ public final class CostRenderer {
         rows.add(new String[]{"COMPONENT", "RESOURCE", "ITEM", "BASIS", "USD/MONTH"});
         report.lines().stream()
                 .sorted((a, b) -> (a.component() + a.resource() + a.item()).compareTo(b.component() + b.resource() + b.item()))
-                .forEach(l -> rows.add(new String[]{l.component(), l.resource(), l.item(), l.basis(), usd(l.monthly())}));
+                .forEach(l -> rows.add(new String[]{l.component(), l.resource(), l.item() + (l.ceiling() ? " [ceiling]" : ""), l.basis(),
+                        usd(l.monthly())}));
         int[] width = new int[5];
         rows.forEach(r -> {
             for (int i = 0; i < 5; i++) {
@@ -35,7 +36,9 @@ public final class CostRenderer {
             }
         });
         StringBuilder sb = new StringBuilder("Estimated monthly cost of stack " + report.stack() + ": " + usd(report.total())
-                + " (ESTIMATE at list prices for " + p.region() + " as of " + p.asOf() + ", " + (long) p.hoursPerMonth() + " h/month)\n\n");
+                + " (ESTIMATE at list prices for " + p.region() + " as of " + p.asOf() + ", " + (long) p.hoursPerMonth() + " h/month)\n"
+                + "  baseline spend " + usd(report.baseline()) + "; ceilings (GPU quota, node pools at max size, used all month) "
+                + usd(report.ceilings()) + "\n\n");
         for (String[] r : rows) {
             for (int i = 0; i < 4; i++) {
                 sb.append(String.format("%-" + (width[i] + 2) + "s", r[i]));
@@ -54,8 +57,16 @@ public final class CostRenderer {
     public static String deltaMarkdown(CostReport before, CostReport after) {
         double delta = after.total() - before.total();
         StringBuilder sb = new StringBuilder("#### Estimated monthly cost\n\n");
-        sb.append("**").append(usd(before.total())).append(" → ").append(usd(after.total())).append("** (")
-                .append(Math.abs(delta) < 0.005 ? "no change" : signed(delta) + "/month").append(")\n\n");
+        double base = after.baseline() - before.baseline();
+        double ceil = after.ceilings() - before.ceilings();
+        sb.append("| | before | after | change |\n|---|---:|---:|---:|\n");
+        sb.append("| **baseline spend** | ").append(usd(before.baseline())).append(" | ").append(usd(after.baseline())).append(" | ")
+                .append(Math.abs(base) < 0.005 ? "no change" : signed(base) + "/month").append(" |\n");
+        sb.append("| ceilings (GPU quota, node pools at max size, used all month) | ").append(usd(before.ceilings())).append(" | ")
+                .append(usd(after.ceilings())).append(" | ").append(Math.abs(ceil) < 0.005 ? "no change" : signed(ceil) + "/month").append(" |\n\n");
+        sb.append("<sub>Ceilings are what the quota and the maximum sizes allow, not expected spend; total if all were used: ")
+                .append(usd(before.total())).append(" → ").append(usd(after.total())).append(" (")
+                .append(Math.abs(delta) < 0.005 ? "no change" : signed(delta) + "/month").append(").</sub>\n\n");
         Map<String, CostReport.LineItem> old = index(before);
         Map<String, CostReport.LineItem> now = index(after);
         TreeSet<String> keys = new TreeSet<>(old.keySet());
@@ -68,7 +79,7 @@ public final class CostRenderer {
             double y = b == null ? 0 : b.monthly();
             if (Math.abs(y - x) >= 0.005) {
                 CostReport.LineItem shown = b != null ? b : a;
-                rows.add("| " + shown.component() + " | " + shown.resource() + " | " + shown.item() + " | "
+                rows.add("| " + shown.component() + " | " + shown.resource() + " | " + shown.item() + (shown.ceiling() ? " (ceiling)" : "") + " | "
                         + (a == null ? "—" : usd(x)) + " | " + (b == null ? "—" : usd(y)) + " | " + signed(y - x) + " |");
             }
         }
@@ -78,6 +89,9 @@ public final class CostRenderer {
             sb.append('\n');
         }
         after.unpriced().forEach(u -> sb.append("- not priced: ").append(u).append('\n'));
+        if (!after.unpriced().isEmpty()) {
+            sb.append('\n');
+        }
         Pricing p = after.pricing();
         sb.append("<sub>Estimate at list prices (").append(p.region()).append(", as of ").append(p.asOf())
                 .append(", ").append((long) p.hoursPerMonth()).append(" h/month; nominal volumes and a full GPU quota assumed). ")

@@ -16,11 +16,22 @@ public record CostReport(String stack, List<LineItem> lines, List<String> unpric
      * @param key     stable identity across plans (resource URN and item), for deltas
      * @param basis   how the figure was computed, such as {@code 730 h x $0.008376/h}
      */
-    public record LineItem(String key, String component, String resource, String item, String basis, double monthly) {
+    public record LineItem(String key, String component, String resource, String item, String basis, double monthly, boolean ceiling) {
     }
 
+    /** Baseline and ceilings together: what the bill could reach if every ceiling were used all month. */
     public double total() {
         return lines.stream().mapToDouble(LineItem::monthly).sum();
+    }
+
+    /** What runs whatever the load: machines, fees, storage and traffic at the usage file's volumes. */
+    public double baseline() {
+        return lines.stream().filter(l -> !l.ceiling()).mapToDouble(LineItem::monthly).sum();
+    }
+
+    /** Quotas and maximum sizes used in full all month: a bound a reviewer approves, not a forecast. */
+    public double ceilings() {
+        return lines.stream().filter(LineItem::ceiling).mapToDouble(LineItem::monthly).sum();
     }
 
     /** Monthly totals per component, sorted by component name. */

@@ -9,10 +9,20 @@ public final class CostedDiff {
     }
 
     public static String markdown(PlanDiff diff) {
-        return markdown(diff, new CostEstimator(Pricing.standard()));
+        return markdown(diff, CostEstimator.forRepository());
     }
 
     public static String markdown(PlanDiff diff, CostEstimator estimator) {
-        return MarkdownDiff.render(diff, CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
+        return sections(diff, estimator).whole();
+    }
+
+    /** The cost section alone, for a caller that composes the view itself. */
+    public static String costSection(PlanDiff diff) {
+        CostEstimator estimator = CostEstimator.forRepository();
+        return CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after()));
+    }
+
+    private static MarkdownDiff.Sections sections(PlanDiff diff, CostEstimator estimator) {
+        return MarkdownDiff.sections(diff, "", CostRenderer.deltaMarkdown(estimator.of(diff.before()), estimator.of(diff.after())));
     }
 }

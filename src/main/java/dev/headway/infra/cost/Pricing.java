@@ -95,6 +95,12 @@ public final class Pricing {
         return n.asDouble();
     }
 
+    /** Why a resource type has no charge, if the table says it has none. */
+    public java.util.Optional<String> noCharge(String type) {
+        JsonNode n = root.path("noCharge").path(type);
+        return n.isTextual() ? java.util.Optional.of(n.asText()) : java.util.Optional.empty();
+    }
+
     /** An assumption (nominal volume, default machine) under {@code assumptions}. */
     public String assumption(String key) {
         JsonNode n = root.path("assumptions").path(key);

@@ -19,43 +19,68 @@ public final class DiffRenderer {
     private DiffRenderer() {
     }
 
-    public static String summary(PlanDiff d) {
-        return d.added().size() + " to add, " + d.changed().size() + " to change, " + d.removed().size() + " to remove"
+    /** The counts, the same in every format: cloud resources only, replacements apart from updates. */
+    public static String summary(PlanDiff all) {
+        PlanDiff d = all.cloud();
+        int replaced = d.replaced().size();
+        return d.added().size() + " to add, " + (d.changed().size() - replaced) + " to change, " + replaced + " to replace, "
+                + d.removed().size() + " to delete"
                 + (d.outputChanges().isEmpty() ? "" : ", " + d.outputChanges().size() + " outputs changed");
     }
 
-    public static String text(PlanDiff d) {
-        StringBuilder sb = new StringBuilder("stack " + d.after().stack() + ": ");
+    public static String text(PlanDiff all) {
+        StringBuilder sb = new StringBuilder("stack " + all.after().stack() + ": ");
+        PlanDiff d = all.cloud();
         if (d.isEmpty()) {
             return sb.append("no changes\n").toString();
         }
         sb.append(summary(d)).append('\n');
         d.added().forEach(r -> sb.append("+ ").append(TypeNames.shortName(r.type())).append(' ').append(r.name()).append('\n'));
         for (PlanDiff.Changed c : d.changed()) {
-            sb.append("~ ").append(TypeNames.shortName(c.after().type())).append(' ').append(c.after().name()).append('\n');
-            c.changes().forEach(p -> sb.append("    ").append(p.path()).append(": ").append(show(p.before()))
-                    .append(" -> ").append(show(p.after())).append('\n'));
+            List<String> forcing = ReplaceRules.replacingPaths(c);
+            sb.append(forcing.isEmpty() ? "~ " : "± ").append(TypeNames.shortName(c.after().type())).append(' ').append(c.after().name())
+                    .append(forcing.isEmpty() ? "" : " (replace)").append('\n');
+            for (PlanDiff.PropertyChange p : c.changes()) {
+                String mark = forcing.contains(p.path()) ? "  [forces replacement]" : "";
+                if (MarkdownDiff.isLong(p.path(), p.before()) || MarkdownDiff.isLong(p.path(), p.after())) {
+                    sb.append("    ").append(p.path()).append(":").append(mark).append('\n');
+                    UnifiedDiff.of(MarkdownDiff.text(p.path(), p.before()), MarkdownDiff.text(p.path(), p.after())).lines()
+                            .forEach(l -> sb.append("      ").append(l).append('\n'));
+                } else {
+                    sb.append("    ").append(p.path()).append(": ").append(show(p.path(), p.before()))
+                            .append(" -> ").append(show(p.path(), p.after())).append(mark).append('\n');
+                }
+            }
         }
         d.removed().forEach(r -> sb.append("- ").append(TypeNames.shortName(r.type())).append(' ').append(r.name()).append('\n'));
-        d.outputChanges().forEach(p -> sb.append("  output ").append(p.path()).append(": ").append(show(p.before()))
-                .append(" -> ").append(show(p.after())).append('\n'));
+        d.outputChanges().forEach(p -> sb.append("  output ").append(p.path()).append(": ").append(show(p.path(), p.before()))
+                .append(" -> ").append(show(p.path(), p.after())).append('\n'));
         return sb.toString();
     }
 
-    public static String json(PlanDiff d) {
+    public static String json(PlanDiff all) {
+        PlanDiff d = all.cloud();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("stack", d.after().stack());
         root.put("same", d.isEmpty());
+        root.put("summary", d.isEmpty() ? "no changes" : summary(d));
         d.added().forEach(r -> root.withArray("added").add(r.urn()));
         d.removed().forEach(r -> root.withArray("removed").add(r.urn()));
         root.withArray("added");
         root.withArray("removed");
+        var replacedUrns = root.putArray("replaced");
         var changed = root.putArray("changed");
         for (PlanDiff.Changed c : d.changed()) {
+            List<String> forcing = ReplaceRules.replacingPaths(c);
+            if (!forcing.isEmpty()) {
+                replacedUrns.add(c.after().urn());
+            }
             ObjectNode o = changed.addObject();
             o.put("urn", c.after().urn());
+            o.put("action", forcing.isEmpty() ? "update" : "replace");
             var props = o.putArray("changes");
-            c.changes().forEach(p -> props.addObject().put("path", p.path()).<ObjectNode>set("before", orNull(p.before())).set("after", orNull(p.after())));
+            c.changes().forEach(p -> props.addObject().put("path", p.path()).put("forcesReplacement", forcing.contains(p.path()))
+                    .<ObjectNode>set("before", orNull(p.before())).set("after", orNull(p.after())));
         }
         var outputs = root.putArray("outputs");
         d.outputChanges().forEach(p -> outputs.addObject().put("name", p.path()).<ObjectNode>set("before", orNull(p.before())).set("after", orNull(p.after())));
@@ -111,11 +136,8 @@ public final class DiffRenderer {
         return n.isMissingNode() ? JsonNodeFactory.instance.nullNode() : n;
     }
 
-    private static String show(JsonNode n) {
-        if (n.isMissingNode()) {
-            return "(none)";
-        }
-        String s = n.toString();
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    /** Whole values, secrets masked as in Markdown; long ones are shown as a unified diff above. */
+    private static String show(String path, JsonNode n) {
+        return MarkdownDiff.show(path, n);
     }
 }

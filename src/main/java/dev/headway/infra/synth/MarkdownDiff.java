@@ -22,33 +22,63 @@ public final class MarkdownDiff {
     private MarkdownDiff() {
     }
 
+    /**
+     * The pull-request view split in two: {@code essential} (the counts, what needs care, the
+     * per-component summary) is never trimmed; {@code detail} (property tables, cost, graph) may be,
+     * when a comment would pass GitHub's size limit.
+     */
+    public record Sections(String essential, String detail) {
+        public String whole() {
+            return essential + detail;
+        }
+    }
+
     public static String render(PlanDiff all, String costSection) {
+        return sections(all, "", costSection).whole();
+    }
+
+    /**
+     * @param care        sections the caller adds to the essential part (data loss, security), after the callouts
+     * @param costSection the cost table, in the details
+     */
+    public static Sections sections(PlanDiff all, String care, String costSection) {
         // Components are groupings in the URN tree, not cloud resources: they are shown as the component column.
-        PlanDiff d = new PlanDiff(all.before(), all.after(), all.added().stream().filter(PlannedResource::custom).toList(),
-                all.removed().stream().filter(PlannedResource::custom).toList(),
-                all.changed().stream().filter(c -> c.after().custom()).toList(), all.outputChanges());
+        PlanDiff d = all.cloud();
         String env = d.after().outputs().containsKey("env") ? d.after().outputs().get("env").asText() : d.after().stack();
         StringBuilder sb = new StringBuilder("### Stack `" + d.after().stack() + "`: ");
         if (d.isEmpty()) {
             sb.append("no changes\n");
-            return costSection.isEmpty() ? sb.toString() : sb.append('\n').append(costSection).toString();
+            return new Sections(sb.toString() + (care.isEmpty() ? "" : "\n" + care), costSection.isEmpty() ? "" : "\n" + costSection);
         }
-        List<PlanDiff.Changed> replaced = d.changed().stream().filter(c -> !ReplaceRules.replacingPaths(c).isEmpty()).toList();
-        sb.append(d.added().size()).append(" to add, ").append(d.changed().size() - replaced.size()).append(" to change, ")
-                .append(replaced.size()).append(" to replace, ").append(d.removed().size()).append(" to delete\n\n");
-        callouts(sb, d, replaced, env);
+        List<PlanDiff.Changed> replaced = d.replaced();
+        sb.append(DiffRenderer.summary(d)).append("\n\n");
+        callouts(sb, replaced, env);
+        sb.append(care);
         summary(sb, d, replaced);
+        String essential = sb.toString();
+        sb.setLength(0);
         sb.append("#### Changes\n\n");
         for (PlanDiff.Changed c : d.changed()) {
             List<String> forcing = ReplaceRules.replacingPaths(c);
             heading(sb, forcing.isEmpty() ? "~ update" : "± replace", c.after(), d.after());
             sb.append("| property | before | after | |\n|---|---|---|---|\n");
+            List<PlanDiff.PropertyChange> longOnes = new ArrayList<>();
             for (PlanDiff.PropertyChange p : c.changes()) {
-                sb.append("| `").append(cell(p.path())).append("` | ").append(cell(show(p.path(), p.before()))).append(" | ")
-                        .append(cell(show(p.path(), p.after()))).append(" | ")
+                boolean isLong = isLong(p.path(), p.before()) || isLong(p.path(), p.after());
+                if (isLong) {
+                    longOnes.add(p);
+                }
+                sb.append("| `").append(cell(p.path())).append("` | ").append(cell(isLong ? size(p.path(), p.before()) : show(p.path(), p.before())))
+                        .append(" | ").append(cell(isLong ? size(p.path(), p.after()) : show(p.path(), p.after()))).append(" | ")
                         .append(forcing.contains(p.path()) ? "**forces replacement**" : "").append(" |\n");
             }
             sb.append('\n');
+            for (PlanDiff.PropertyChange p : longOnes) {
+                String diff = UnifiedDiff.of(text(p.path(), p.before()), text(p.path(), p.after()));
+                long changedLines = diff.lines().skip(2).filter(l -> l.startsWith("+") || l.startsWith("-")).count();
+                sb.append("<details><summary><code>").append(html(p.path())).append("</code>: ").append(changedLines)
+                        .append(" lines differ</summary>\n\n").append(fenced("diff", diff)).append("\n</details>\n\n");
+            }
             RunningWork.effect(c).ifPresent(e -> sb.append("Running work: ").append(e).append("\n\n"));
         }
         for (PlannedResource r : d.added()) {
@@ -70,22 +100,15 @@ public final class MarkdownDiff {
             sb.append(costSection).append('\n');
         }
         sb.append("#### What changes and what depends on it\n\n```mermaid\n").append(DiffRenderer.graph(d, replaced)).append("```\n");
-        return sb.toString();
+        return new Sections(essential, sb.toString());
     }
 
-    private static void callouts(StringBuilder sb, PlanDiff d, List<PlanDiff.Changed> replaced, String env) {
+    /** Replacements, each with the inputs that force it; what they cost in data is the caller's data-loss section. */
+    private static void callouts(StringBuilder sb, List<PlanDiff.Changed> replaced, String env) {
         List<String> lines = new ArrayList<>();
-        for (PlannedResource r : d.removed()) {
-            if (ReplaceRules.isDataStore(r)) {
-                lines.add("**Deletes data store** " + ref(r) + (r.protect() ? " (protected: the update will fail until unprotected)" : "")
-                        + (r.retainOnDelete() ? " (retained in the cloud)" : " — its data is lost"));
-            }
-        }
         for (PlanDiff.Changed c : replaced) {
             String why = String.join(", ", ReplaceRules.replacingPaths(c).stream().map(p -> "`" + p + "`").toList());
-            lines.add((ReplaceRules.isDataStore(c.after()) ? "**Replaces data store** " : "**Replaces** ") + ref(c.after())
-                    + " (delete and re-create) because " + why + " changed"
-                    + (ReplaceRules.isDataStore(c.after()) ? " — the new one starts empty" : ""));
+            lines.add("**Replaces** " + ref(c.after()) + " (delete and re-create) because " + why + " changed");
         }
         boolean prod = "prod".equals(env);
         if (prod || !lines.isEmpty()) {
@@ -115,15 +138,62 @@ public final class MarkdownDiff {
         Map<String, JsonNode> leaves = new TreeMap<>();
         PlanDiff.flatten("", r.inputs(), leaves);
         sb.append("<details><summary>").append(leaves.size()).append(" properties</summary>\n\n| property | value |\n|---|---|\n");
-        leaves.forEach((k, v) -> sb.append("| `").append(cell(k)).append("` | ").append(cell(show(k, v))).append(" |\n"));
-        sb.append("\n</details>\n\n");
+        leaves.forEach((k, v) -> sb.append("| `").append(cell(k)).append("` | ").append(cell(isLong(k, v) ? size(k, v) : show(k, v))).append(" |\n"));
+        sb.append('\n');
+        leaves.forEach((k, v) -> {
+            if (isLong(k, v)) {
+                sb.append("`").append(cell(k)).append("`:\n\n").append(fenced("", text(k, v))).append('\n');
+            }
+        });
+        sb.append("</details>\n\n");
     }
 
-    private static String ref(PlannedResource r) {
+    /** Too long or multi-line for a table cell: shown whole, below the table (never cut). */
+    static boolean isLong(String path, JsonNode n) {
+        String shown = show(path, n);
+        return !shown.equals("[secret]") && !n.isMissingNode() && (shown.length() > MAX_VALUE || text(path, n).contains("\n"));
+    }
+
+    /** The text of a value: strings as they are (a script reads as a script), other JSON pretty-printed. */
+    static String text(String path, JsonNode n) {
+        if (n.isMissingNode() || "[secret]".equals(show(path, n))) {
+            return n.isMissingNode() ? "" : "[secret]";
+        }
+        if (n.isTextual()) {
+            return n.asText();
+        }
+        return n.toPrettyString();
+    }
+
+    private static String size(String path, JsonNode n) {
+        if (n.isMissingNode()) {
+            return "(none)";
+        }
+        String t = text(path, n);
+        return "(" + t.length() + " characters, " + t.lines().count() + " lines; below)";
+    }
+
+    /** A fenced block whose fence is longer than any run of backticks inside, so no value can close it early. */
+    static String fenced(String lang, String body) {
+        int longest = 0;
+        int run = 0;
+        for (char ch : body.toCharArray()) {
+            run = ch == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + lang + "\n" + body + (body.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    public static String ref(PlannedResource r) {
         return TypeNames.shortName(r.type()) + " `" + r.name() + "`";
     }
 
-    /** A value for display: secrets masked (by value and by key), long values cut. */
+    /** A value for display, whole: secrets masked (by value and by key). Long values go below tables ({@link #isLong}). */
     static String show(String path, JsonNode n) {
         if (n.isMissingNode()) {
             return "(none)";
@@ -131,8 +201,12 @@ public final class MarkdownDiff {
         if (Values.SECRET.equals(n.asText(null)) || SECRET_KEY.matcher(path.replaceAll("\\[\\d+]", "")).matches()) {
             return "[secret]";
         }
-        String s = n.toString();
-        return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 3) + "..." : s;
+        return n.toString();
+    }
+
+    /** Text for a Markdown list item: no HTML, no table or emphasis surprises. */
+    public static String escape(String s) {
+        return s.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
     }
 
     private static String cell(String s) {

@@ -56,6 +56,18 @@ public record PlanDiff(Plan before, Plan after, List<PlannedResource> added, Lis
         return new PlanDiff(before, after, List.copyOf(added), List.copyOf(removed), List.copyOf(changed), List.copyOf(outputs));
     }
 
+    /** The same diff over cloud resources only: components are groupings in the URN tree, not things that change. */
+    public PlanDiff cloud() {
+        return new PlanDiff(before, after, added.stream().filter(PlannedResource::custom).toList(),
+                removed.stream().filter(PlannedResource::custom).toList(),
+                changed.stream().filter(c -> c.after().custom()).toList(), outputChanges);
+    }
+
+    /** Changed resources the provider deletes and re-creates ({@link ReplaceRules}); the rest update in place. */
+    public List<Changed> replaced() {
+        return ReplaceRules.replaced(this);
+    }
+
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && outputChanges.isEmpty();
     }

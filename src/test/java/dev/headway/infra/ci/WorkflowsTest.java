@@ -27,31 +27,60 @@ class WorkflowsTest {
     }
 
     @Test
-    void previewRunsOnPullRequestsPerEnvironment() throws IOException {
+    void previewReviewsEveryStackAgainstTheMergeBaseAndPreviewsPerEnvironment() throws IOException {
         JsonNode wf = load("preview.yml");
         assertTrue(wf.path("on").has("pull_request"), wf.path("on").toString());
-        assertEquals("write", wf.path("permissions").path("id-token").asText());
-        assertEquals("read", wf.path("permissions").path("contents").asText());
-        assertEquals("write", wf.path("permissions").path("pull-requests").asText());
-        JsonNode job = wf.path("jobs").path("preview");
-        assertEquals("[\"dev\",\"prod\"]", job.path("strategy").path("matrix").path("env").toString());
-        List<String> runs = runs(job);
+        assertEquals(0, wf.path("permissions").size(), "workflow-level permissions are empty; each job asks for its own");
+        JsonNode build = wf.path("jobs").path("build");
+        List<String> runs = runs(build);
         assertTrue(runs.stream().anyMatch(r -> r.contains("mvn -B verify")));
-        assertTrue(runs.stream().anyMatch(r -> r.contains("headway-infra.jar diff \"${{ matrix.env }}\" --format markdown")));
-        assertTrue(runs.stream().anyMatch(r -> r.contains("headway-infra.jar check \"${{ matrix.env }}\"")));
-        JsonNode java = step(job, "actions/setup-java@");
+        assertTrue(runs.stream().anyMatch(r -> r.contains("npm ci --prefix tools/mermaid-check")), "the Mermaid checker is installed by a build step");
+        assertTrue(runs.stream().anyMatch(r -> r.contains("headway-infra.jar review --base \"$BASE_SHA\"")));
+        assertEquals("${{ github.event.pull_request.base.sha }}", stepRunning(build, "review --base").path("env").path("BASE_SHA").asText());
+        assertEquals(0, step(build, "actions/checkout@").path("with").path("fetch-depth").asInt(1), "the merge base needs history");
+        JsonNode java = step(build, "actions/setup-java@");
         assertEquals("17", java.path("with").path("java-version").asText());
         assertEquals("maven", java.path("with").path("cache").asText());
-        assertTrue(step(job, "marocchino/sticky-pull-request-comment@").path("with").path("header").asText().contains("${{ matrix.env }}"));
-        JsonNode auth = step(job, "google-github-actions/auth@");
+        assertTrue(step(build, "google-github-actions/setup-gcloud@").path("with").path("install_components").asText().contains("pubsub-emulator"),
+                "the tests start gcloud's Pub/Sub emulator");
+        assertTrue(step(build, "actions/upload-artifact@").path("with").path("path").asText().contains("comment.md"));
+
+        JsonNode comment = wf.path("jobs").path("comment");
+        assertEquals("build", comment.path("needs").asText());
+        assertTrue(step(comment, "marocchino/sticky-pull-request-comment@").path("with").path("path").asText().equals("comment.md"));
+
+        JsonNode preview = wf.path("jobs").path("pulumi-preview");
+        assertEquals("[\"dev\",\"prod\"]", preview.path("strategy").path("matrix").path("env").toString());
+        assertEquals("write", preview.path("permissions").path("id-token").asText());
+        JsonNode auth = step(preview, "google-github-actions/auth@");
         assertKeyless(auth);
         assertTrue(auth.path("with").path("service_account").asText().contains("PREVIEWER_SA"));
-        JsonNode pulumi = step(job, "pulumi/actions@");
+        JsonNode pulumi = step(preview, "pulumi/actions@");
         assertEquals("preview", pulumi.path("with").path("command").asText());
-        assertTrue(pulumi.path("with").path("comment-on-pr").asBoolean());
         assertTrue(pulumi.path("with").path("stack-name").asText().endsWith("/headway/${{ matrix.env }}"));
-        assertTrue(index(job, "google-github-actions/auth@") > index(job, "marocchino/sticky-pull-request-comment@"),
-                "the offline comment does not wait for cloud access");
+    }
+
+    /**
+     * Issue 15: the job that runs the pull request's code (build, tests, synth) holds no secret and
+     * cannot mint an OIDC token; the jobs that do hold them build and test nothing.
+     */
+    @Test
+    void pullRequestCodeRunsWithoutSecretsAndTrustedJobsRunNoBuild() throws IOException {
+        JsonNode wf = load("preview.yml");
+        wf.path("jobs").fields().forEachRemaining(e -> {
+            JsonNode job = e.getValue();
+            String text = job.toString();
+            boolean buildsOrTests = runs(job).stream().anyMatch(r -> r.matches("(?s).*\\b(mvn|npm|gradle)\\b.*"));
+            boolean trusted = text.contains("secrets.") || job.path("permissions").path("id-token").asText().equals("write")
+                    || job.path("permissions").path("pull-requests").asText().equals("write");
+            assertFalse(buildsOrTests && trusted, e.getKey() + " runs the pull request's build and also holds secrets or write access");
+            if (buildsOrTests) {
+                assertEquals("{\"contents\":\"read\"}", job.path("permissions").toString(), e.getKey() + " may only read");
+                assertFalse(step(job, "actions/checkout@").path("with").path("persist-credentials").asBoolean(true),
+                        e.getKey() + " leaves no token in .git/config for the pull request's code");
+            }
+        });
+        assertFalse(wf.path("on").has("pull_request_target"), "pull_request_target would hand secrets to fork code");
     }
 
     @Test
@@ -106,6 +135,15 @@ class WorkflowsTest {
             }
         }
         throw new AssertionError("no step uses " + usesPrefix);
+    }
+
+    private static JsonNode stepRunning(JsonNode job, String text) {
+        for (JsonNode s : job.path("steps")) {
+            if (s.path("run").asText().contains(text)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no step runs " + text);
     }
 
     private static int index(JsonNode job, String usesPrefix) {

@@ -36,7 +36,7 @@ class DiffCommandTest {
                 .replace("flowLogSampling: 0.5", "flowLogSampling: 0.25"));
         CliRun text = CliRun.of("diff", "dev", "--config-file", config.toString());
         assertEquals(1, text.exitCode(), text.err());
-        assertTrue(text.out().contains("0 to add, 1 to change, 0 to remove"), text.out());
+        assertTrue(text.out().contains("0 to add, 1 to change, 0 to replace, 0 to delete"), text.out());
         assertTrue(text.out().contains("~ compute.Subnetwork hw-dev-subnet"), text.out());
         assertTrue(text.out().contains("ipCidrRange: \"10.10.0.0/20\" -> \"10.12.0.0/20\""), text.out());
         assertTrue(text.out().contains("logConfig.flowSampling: 0.5 -> 0.25"), text.out());
@@ -70,6 +70,30 @@ class DiffCommandTest {
         CliRun bad = CliRun.of("diff", "dev", "--against", broken.toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("not a synth plan"), bad.err());
+    }
+
+    /** Issue 17: a new environment has no reviewed plan yet; its diff is everything added, not an error. */
+    @Test
+    void aStackWithNoCommittedPlanComparesWithNothing() throws Exception {
+        Files.copy(Path.of("Pulumi.dev.yaml"), dir.resolve("Pulumi.dev.yaml"));
+        dev.headway.infra.testing.CliRun run = dev.headway.infra.testing.ChildCli.run(dir, java.util.Map.of(), "diff", "dev", "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertTrue(json.get("added").size() > 100, run.out());
+        assertEquals(0, json.get("changed").size());
+        assertTrue(run.err().contains("does not exist; everything is added"), run.err());
+
+        dev.headway.infra.testing.CliRun notGit = dev.headway.infra.testing.ChildCli.run(dir, java.util.Map.of(), "diff", "dev", "--base", "main");
+        assertEquals(2, notGit.exit(), notGit.err());
+        assertEquals(1, notGit.err().lines().count(), notGit.err());
+        assertTrue(notGit.err().contains("not inside a git checkout"), notGit.err());
+    }
+
+    @Test
+    void againstAndBaseTogetherAreAUsageError() {
+        CliRun run = CliRun.of("diff", "dev", "--against", "stacks/dev.plan.json", "--base", "HEAD");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     private Path writePlan(Path config) throws Exception {

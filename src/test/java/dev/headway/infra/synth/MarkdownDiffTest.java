@@ -42,7 +42,7 @@ class MarkdownDiffTest {
     void regionMoveShowsEveryReplacementAndWhy() {
         String md = regionMove("dev");
         // Other components in the region (VM zone, endpoints...) add their own replacements; the platform's three are fixed.
-        assertTrue(md.matches("(?s)### Stack `dev`: 0 to add, \\d+ to change, ([3-9]|\\d\\d+) to replace, 0 to delete\n.*"), md);
+        assertTrue(md.matches("(?s)### Stack `dev`: 0 to add, \\d+ to change, ([3-9]|\\d\\d+) to replace, 0 to delete, \\d+ outputs changed\n.*"), md);
         assertTrue(md.contains("> [!WARNING]\n"));
         assertTrue(md.contains("> - **Replaces** compute.Subnetwork `hw-dev-subnet` (delete and re-create) because `region` changed\n"), md);
         assertTrue(md.contains("> - **Replaces** compute.RouterNat `hw-dev-nat` (delete and re-create) because `region` changed\n"));
@@ -72,7 +72,7 @@ class MarkdownDiffTest {
         assertTrue(md.contains("##### + create vertex.AiEndpoint `hw-prod-headway-xgb` — serving"));
         assertTrue(md.contains("| `displayName` | \"XGBoost challenger\" |"));
         // 1 replica x 730 h x $0.2185 = $159.505
-        assertTrue(md.contains("| serving | hw-prod-headway-xgb | min replicas: 1 x n1-standard-4 (assumed) | — | $159.51 | +$159.51 |"), md);
+        assertTrue(md.contains("| serving | hw-prod-headway-xgb | min replicas: 1 x n1-standard-4 (stacks/usage.yaml) | — | $159.51 | +$159.51 |"), md);
         // the exact delta is $159.505; the totals it is the difference of are floating sums, so the
         // half cent may round either way: accept exactly those two renderings
         assertTrue(md.matches("(?s).*\\(\\+\\$159\\.5[01]/month\\).*"), md);
@@ -81,10 +81,11 @@ class MarkdownDiffTest {
     }
 
     @Test
-    void removedProdBucketIsADataStoreCallout() {
-        String md = CostedDiff.markdown(removedBucket("prod"));
+    void removedProdBucketIsBlockedAboveTheSummary() {
+        String md = dev.headway.infra.review.PullRequestView.of(removedBucket("prod"), dev.headway.infra.review.Acknowledgements.none())
+                .sections().whole();
         String top = md.substring(0, md.indexOf("| component |"));
-        assertTrue(top.contains("> - **Deletes data store** storage.Bucket `headway-prod-hw-prod-archive` (protected: the update will fail until unprotected) (retained in the cloud)"), top);
+        assertTrue(top.contains("- **blocked: protected; `up` will refuse** **deletes** storage.Bucket `headway-prod-hw-prod-archive`: loses its data"), top);
         assertTrue(md.contains("| streaming | 0 | 0 | 1 | 0 |"));
         assertTrue(md.contains("##### - delete storage.Bucket `headway-prod-hw-prod-archive` — streaming"));
         // 50 GB assumed x $0.020/GB-month = $1.00
@@ -95,8 +96,9 @@ class MarkdownDiffTest {
 
     @Test
     void removedDevBucketSaysTheDataIsLost() {
-        String md = CostedDiff.markdown(removedBucket("dev"));
-        assertTrue(md.contains("> [!WARNING]\n> - **Deletes data store** storage.Bucket `headway-dev-hw-dev-archive` — its data is lost"), md);
+        String md = dev.headway.infra.review.PullRequestView.of(removedBucket("dev"), dev.headway.infra.review.Acknowledgements.none())
+                .sections().whole();
+        assertTrue(md.contains("- **deletes** storage.Bucket `headway-dev-hw-dev-archive`: loses its data\n  - **not acknowledged**"), md);
     }
 
     @Test
@@ -118,7 +120,8 @@ class MarkdownDiffTest {
         assertEquals("nodeConfig.machineType", ReplaceRules.forcesReplacement("gcp:container/nodePool:NodePool", "nodeConfig.machineType").orElseThrow());
         assertTrue(ReplaceRules.forcesReplacement("gcp:compute/instance:Instance", "machineType").isEmpty(), "a VM resizes in place");
         assertEquals("location", ReplaceRules.forcesReplacement("gcp:bigquery/dataset:Dataset", "location").orElseThrow());
-        assertEquals("networkInterfaces.network", ReplaceRules.forcesReplacement("gcp:compute/instance:Instance", "networkInterfaces[0].network").orElseThrow());
+        assertTrue(ReplaceRules.forcesReplacement("gcp:compute/instance:Instance", "networkInterfaces[0].subnetwork").isEmpty(),
+                "network_interface's ForceNew covers its count, not the subnetwork inside it");
         assertTrue(ReplaceRules.forcesReplacement("gcp:pubsub/topic:Topic", "labels.env").isEmpty());
     }
 }
