@@ -36,7 +36,7 @@ public final class CiAccess extends ComponentResource {
         super("headway:ci:CiAccess", name, opts);
         this.deployer = args.deployer;
         this.previewer = args.previewer;
-        String poolId = args.names.of("ci");
+        String poolId = args.names.workloadIdentity("ci");
         WorkloadIdentityPool pool = new WorkloadIdentityPool(poolId, WorkloadIdentityPoolArgs.builder()
                 .project(args.project)
                 .workloadIdentityPoolId(poolId)
@@ -44,7 +44,7 @@ public final class CiAccess extends ComponentResource {
                 .description("GitHub Actions of " + args.repository + " (keyless)")
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis).build());
 
-        String providerId = args.names.of("github");
+        String providerId = args.names.workloadIdentity("github");
         this.provider = new WorkloadIdentityPoolProvider(providerId, WorkloadIdentityPoolProviderArgs.builder()
                 .project(args.project)
                 .workloadIdentityPoolId(pool.workloadIdentityPoolId())

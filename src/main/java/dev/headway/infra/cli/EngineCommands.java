@@ -78,7 +78,7 @@ final class EngineCommands {
     }
 
     @Command(name = "destroy", mixinStandardHelpOptions = true,
-            description = "Destroy the stack's resources (Automation API). A prod stack (named prod, or headway:env prod) "
+            description = "Destroy the stack's resources (Automation API). A prod-tier stack (named like prod, or headway:tier prod) "
                     + "needs --confirm <stack-name>.")
     static final class Destroy extends Base {
         @Option(names = "--confirm", paramLabel = "STACK", description = "The stack's name again: required to destroy a prod stack")

@@ -48,11 +48,7 @@ public final class SettingsLoader {
         }
         providerKeys(raw, region);
         ConfigNode root = raw.projectNode();
-        String envId = root.oneOf("env", List.of("dev", "prod"), null);
-        if (envId == null) {
-            throw new ConfigError(root.keyOf("env"), "dev or prod", "nothing (the key is required)");
-        }
-        Env env = Env.valueOf(envId.toUpperCase());
+        Env env = Environments.resolve(stack, root, project, raw.secretKeys().contains("gcp:project"));
         boolean prod = env.isProd();
 
         String zone = root.matching("zone", GoogleCloud.ZONE, "a zone such as " + region + "-b", region + "-b");
@@ -90,6 +86,7 @@ public final class SettingsLoader {
         Ci ci = ci(root.object("ci"));
         root.done();
         agree(region, pubsub, warehouse, serving, alerts);
+        ReviewStacks.check(env, training, dataflow, batch);
 
         return new Settings(stack, env, project, region, zone, Map.copyOf(labels), network, poller, pubsub, warehouse,
                 artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys());

@@ -82,7 +82,7 @@ final class NamingPolicies {
                                 }
                                 String expected = switch (r.type()) {
                                     case "gcp:storage/bucket:Bucket" -> "-hw-" + env + "-";
-                                    case "gcp:bigquery/dataset:Dataset" -> "hw_" + env + "_";
+                                    case "gcp:bigquery/dataset:Dataset" -> "hw_" + env.replace('-', '_') + "_";
                                     default -> "hw-" + env + "-";
                                 };
                                 boolean ok = r.type().equals("gcp:storage/bucket:Bucket") ? name.contains(expected) : name.startsWith(expected);

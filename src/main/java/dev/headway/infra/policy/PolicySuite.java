@@ -29,6 +29,7 @@ public final class PolicySuite {
         all.addAll(LabelPolicies.all());
         all.addAll(RetentionPolicies.all());
         all.addAll(NamingPolicies.all());
+        all.addAll(EnvironmentPolicies.all());
         return new PolicySuite(all);
     }
 

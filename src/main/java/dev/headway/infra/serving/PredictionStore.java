@@ -25,7 +25,7 @@ public final class PredictionStore extends ComponentResource {
     public PredictionStore(String name, PredictionStoreArgs a, ComponentResourceOptions opts) {
         super("headway:serving:PredictionStore", name, opts);
         this.project = a.project;
-        this.databaseName = a.names.of("predictions");
+        this.databaseName = a.names.firestore("predictions");
         // pulumi-gcp 7.0.0 has no deletionPolicy on firestore.Database: its delete only forgets the
         // database (ABANDON), so in prod the protect/retain options and delete protection decide.
         this.database = new Database(databaseName, DatabaseArgs.builder()

@@ -86,7 +86,7 @@ public final class MarkdownDiff {
                     + " (delete and re-create) because " + why + " changed"
                     + (ReplaceRules.isDataStore(c.after()) ? " — the new one starts empty" : ""));
         }
-        boolean prod = "prod".equals(env);
+        boolean prod = d.after().isProd();
         if (prod || !lines.isEmpty()) {
             sb.append(prod ? "> [!CAUTION]\n> **Production**: these changes apply to `" + env + "`; deploys need the `production` approval.\n"
                     : "> [!WARNING]\n");

@@ -89,8 +89,10 @@ class BadConfigTest {
                 bad("gcp:project missing", edit("  gcp:project: headway-dev\n", ""), "gcp:project"),
                 bad("a malformed project id", edit("gcp:project: headway-dev", "gcp:project: Headway_Dev"), "gcp:project"),
                 bad("an unknown region", edit("gcp:region: us-east1", "gcp:region: us-east9"), "gcp:region"),
-                bad("env missing", edit("  headway:env: dev\n", ""), "headway:env"),
-                bad("env not dev or prod", edit("headway:env: dev", "headway:env: staging"), "headway:env"),
+                bad("tier missing", edit("  headway:tier: dev\n", ""), "headway:tier"),
+                bad("tier not dev or prod", edit("headway:tier: dev", "headway:tier: staging"), "headway:tier"),
+                bad("env other than the stack's name", edit("headway:tier: dev", "headway:tier: dev\n  headway:env: prod"), "headway:env"),
+                bad("prod tier in a dev project", edit("headway:tier: dev", "headway:tier: prod"), "headway:tier"),
                 bad("an accelerator that does not exist", edit("acceleratorType: NVIDIA_TESLA_A100", "acceleratorType: NVIDIA_TESLA_A10"), "headway:training.acceleratorType"),
                 bad("a Cloud Run cpu that does not exist", edit("    cpu: \"1\"", "    cpu: \"3\""), "headway:batch.cpu"),
                 // types
@@ -138,7 +140,8 @@ class BadConfigTest {
                 bad("two endpoints with one name", edit("        samplingRate: 1.0\n", "        samplingRate: 1.0\n      - name: headway-gru\n"), "headway:serving.endpoints[1].name"),
                 bad("a warehouse on another continent", edit("    location: US", "    location: EU"), "headway:warehouse.location"),
                 bad("Firestore on another continent", edit("firestoreLocation: nam5", "firestoreLocation: eur3"), "headway:serving.firestoreLocation"),
-                bad("table expiration in prod", edit("headway:env: dev", "headway:env: prod"), "headway:warehouse.tableExpirationDays"),
+                bad("table expiration in prod", edit("headway:tier: dev", "headway:tier: prod\n  headway:allowTierMismatch: prod rules rehearsed in the dev project"),
+                        "headway:warehouse.tableExpirationDays"),
                 bad("more memory than the Cloud Run CPU allows", edit("    memory: 2Gi", "    memory: 16Gi"), "headway:batch.memory"),
                 bad("a Flex Template job without its template", edit("    maxWorkers: 1\n", "    maxWorkers: 1\n    job:\n      parameters: {windowSeconds: \"60\"}\n"), "headway:dataflow.job.templateGcsPath"));
     }
