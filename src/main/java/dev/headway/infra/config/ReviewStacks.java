@@ -20,11 +20,11 @@ final class ReviewStacks {
             return;
         }
         String why = " in review stack " + env.id() + " (review stacks are torn down with their pull request and hold no GPU quota)";
-        if (training.maxGpus() != 0) {
-            throw new ConfigError("headway:training.maxGpus", "0" + why, String.valueOf(training.maxGpus()));
-        }
         if (training.gke().isPresent()) {
             throw new ConfigError("headway:training.gke", "nothing" + why, "a GKE cluster");
+        }
+        if (training.maxGpus() != 0) {
+            throw new ConfigError("headway:training.maxGpus", "0" + why, String.valueOf(training.maxGpus()));
         }
         if (dataflow.job().isPresent()) {
             throw new ConfigError("headway:dataflow.job", "nothing in review stack " + env.id()
