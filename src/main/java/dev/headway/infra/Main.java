@@ -54,8 +54,10 @@ public final class Main {
     static Settings engineSettings(Map<String, String> env, PrintStream err) {
         try {
             // The language host passes the stack's name as PULUMI_STACK (pulumi/pulumi-java
-            // pkg/cmd/pulumi-language-java/main.go, constructEnv: maybeAppendEnv("stack", req.GetStack())).
-            // It is the environment, so it is never guessed.
+            // pkg/cmd/pulumi-language-java/main.go, constructEnv: maybeAppendEnv("stack", req.GetStack())),
+            // the short name: the engine sends Target.Name, the organization apart (pulumi/pulumi
+            // pkg/resource/deploy/source_eval.go, langhost.Run(plugin.RunInfo{Stack: ...Target.Name.String(),
+            // Organization: ...})). It is the environment, so it is never guessed.
             RawConfig raw = RawConfig.fromEngineEnvironment(env);
             String stack = env.get("PULUMI_STACK");
             if (stack == null || stack.isBlank()) {
