@@ -15,38 +15,15 @@ import java.util.regex.Pattern;
  * would still break a rule is a bug in the caller, so it fails loudly at declaration time.
  */
 public final class Names {
-    /** Compute (VPC, subnet, router, firewall, VM), Artifact Registry, Cloud Run: RFC 1035, 1-63. */
-    private static final Pattern RESOURCE = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
-    /**
-     * Service account ids: "6-30 characters long, and match the regular expression
-     * [a-z]([-a-z0-9]*[a-z0-9])" (IAM API, CreateServiceAccountRequest.account_id:
-     * https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/create).
-     */
-    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z]([-a-z0-9]{4,28}[a-z0-9])");
-    /** https://cloud.google.com/storage/docs/buckets#naming: 3-63, lowercase, digits, - and _, no "google". */
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][-a-z0-9_]{1,61}[a-z0-9]");
-    /** https://cloud.google.com/bigquery/docs/datasets#dataset-naming: letters, digits, underscores, at most 1024. */
-    private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9_]{1,1024}");
-    /**
-     * Workload Identity pool and provider ids: "4-32 characters, and may contain the characters
-     * [a-z0-9-]. The prefix gcp- is reserved" (IAM API, workloadIdentityPools.create:
-     * https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools/create).
-     */
-    private static final Pattern WORKLOAD_IDENTITY = Pattern.compile("(?!gcp-)[a-z0-9-]{4,32}");
-    /**
-     * GKE clusters: "up to 40 characters ... lowercase letters, numbers, and hyphens only. Must start
-     * with a letter. Must end with a number or a letter" (Cluster.name:
-     * https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters#Cluster).
-     */
-    private static final Pattern GKE = Pattern.compile("[a-z]([-a-z0-9]{0,38}[a-z0-9])?");
-    /**
-     * Firestore database ids: "4-63 characters. Valid characters are /[a-z][0-9]-/ with first
-     * character a letter and the last a letter or a number" (projects.databases.create:
-     * https://firebase.google.com/docs/firestore/reference/rest/v1/projects.databases/create).
-     */
-    private static final Pattern FIRESTORE = Pattern.compile("[a-z][a-z0-9-]{2,61}[a-z0-9]");
-    /** Secret Manager secret ids: letters, digits, - and _, at most 255 (https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/create). */
-    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    // Google's rules and their sources: NameRules (the naming policy checks plans against the same table).
+    private static final NameRules.Rule RESOURCE = NameRules.RFC1035;
+    private static final NameRules.Rule SERVICE_ACCOUNT = NameRules.SERVICE_ACCOUNT;
+    private static final NameRules.Rule BUCKET = NameRules.BUCKET;
+    private static final NameRules.Rule DATASET = NameRules.DATASET;
+    private static final NameRules.Rule WORKLOAD_IDENTITY = NameRules.WORKLOAD_IDENTITY;
+    private static final NameRules.Rule GKE = NameRules.GKE;
+    private static final NameRules.Rule FIRESTORE = NameRules.FIRESTORE;
+    private static final NameRules.Rule SECRET = NameRules.SECRET;
 
     /** What an environment (stack) name may look like: it is the {@code <env>} of every name, lowercase, a letter first. */
     public static final Pattern ENVIRONMENT = Pattern.compile("[a-z]([a-z0-9-]*[a-z0-9])?");
@@ -148,9 +125,9 @@ public final class Names {
         return project;
     }
 
-    private static String check(String kind, String name, Pattern rule) {
-        if (!rule.matcher(name).matches()) {
-            throw new IllegalStateException(kind + " name breaks Google's naming rule " + rule + ": " + name);
+    private static String check(String kind, String name, NameRules.Rule rule) {
+        if (!rule.accepts(name)) {
+            throw new IllegalStateException(kind + " name breaks Google's naming rule (" + rule.words() + "; " + rule.source() + "): " + name);
         }
         return name;
     }

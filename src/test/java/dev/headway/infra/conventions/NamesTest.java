@@ -84,6 +84,18 @@ class NamesTest {
         assertThrows(IllegalStateException.class, () -> longest.gke("training-gpu-pool-large"), "GKE names are at most 40");
     }
 
+    /** One table for deriving and checking names, every rule with the page where Google states it. */
+    @Test
+    void everyRuleHasItsSourceAndNamesUseTheSameTable() {
+        for (var e : NameRules.BY_TYPE.entrySet()) {
+            assertTrue(e.getValue().rule().source().startsWith("https://"), e.getKey());
+        }
+        assertTrue(NameRules.SERVICE_ACCOUNT.accepts(new Names("staging", "headway-staging").serviceAccountId("previewer")));
+        assertTrue(NameRules.BY_TYPE.get("gcp:iam/workloadIdentityPool:WorkloadIdentityPool").rule() == NameRules.WORKLOAD_IDENTITY);
+        String tooLong = new Names("a".repeat(17), "headway-dev").of("x") + "-" + "y".repeat(40);
+        assertThrows(IllegalStateException.class, () -> new Names("staging", "headway-staging").of(tooLong.substring(11)));
+    }
+
     private static void assertNamesFit(String stack, RawConfig config) {
         Plan plan = Synth.run(stack, config);
         assertTrue(plan.cloudResources().size() > 100, stack);
