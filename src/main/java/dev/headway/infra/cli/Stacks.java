@@ -49,6 +49,7 @@ public final class Stacks {
 
     /** Runs the real stack program under the recording engine. Config errors stop before any resource. */
     public static Plan synth(String stack, Path configFile) {
+        Environments.checkName(checkName(stack));
         RawConfig raw = ConfigFile.read(configFile(stack, configFile));
         Settings settings = SettingsLoader.load(checkName(stack), raw);
         return RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));

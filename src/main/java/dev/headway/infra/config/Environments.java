@@ -44,11 +44,17 @@ public final class Environments {
         return hasWord(stack, PROD_WORDS);
     }
 
-    /** The environment of {@code stack} from the {@code headway:} config, or one {@link ConfigError}. */
-    static Env resolve(String stack, ConfigNode root, String project, boolean projectSecret) {
+    /** Refuses a stack name that cannot name an environment (before its file is even read). */
+    public static String checkName(String stack) {
         Names.environmentProblem(stack).ifPresent(problem -> {
             throw new ConfigError("stack name", "a stack name usable as an environment: " + problem, "\"" + stack + "\"");
         });
+        return stack;
+    }
+
+    /** The environment of {@code stack} from the {@code headway:} config, or one {@link ConfigError}. */
+    static Env resolve(String stack, ConfigNode root, String project, boolean projectSecret) {
+        checkName(stack);
         String legacy = root.string("env", null);
         if (legacy != null && !legacy.equals(stack)) {
             throw new ConfigError(root.keyOf("env"), "nothing, or the stack's own name \"" + stack

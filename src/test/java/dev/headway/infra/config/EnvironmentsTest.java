@@ -101,6 +101,16 @@ class EnvironmentsTest {
     }
 
     @Test
+    void aStackNameThatCannotBeAnEnvironmentIsRefusedBeforeItsFileIsRead() {
+        for (String command : new String[]{"synth", "check", "diff"}) {
+            CliRun run = CliRun.of(command, "a-very-long-stack-name");
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains("config stack name: expected a stack name usable as an environment: at most 17 characters (22 here)"), run.err());
+        }
+    }
+
+    @Test
     void aMismatchWithAReasonIsAllowedAndTheTierDecidesRetention() throws Exception {
         Path file = dir.resolve("Pulumi.qa.yaml");
         Files.writeString(file, Files.readString(Path.of("Pulumi.dev.yaml")).replace("headway:tier: dev",
