@@ -139,6 +139,7 @@ public final class HeadwayStack {
         ctx.export("project", Output.of(s.project()));
         ctx.export("region", Output.of(s.region()));
         ctx.export("env", Output.of(s.env().id()));
+        ctx.export("tier", Output.of(s.env().tier().id()));
         ctx.export("network", platform.networkId());
         ctx.export("subnetwork", platform.subnetworkId());
         ctx.export("trainingImageRepo", repos.url(Repo.TRAINING));

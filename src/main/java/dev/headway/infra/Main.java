@@ -3,6 +3,7 @@ package dev.headway.infra;
 import com.pulumi.Pulumi;
 import dev.headway.infra.cli.AsyncPool;
 import dev.headway.infra.cli.HeadwayCli;
+import dev.headway.infra.config.ConfigError;
 import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.config.SettingsLoader;
@@ -52,7 +53,17 @@ public final class Main {
      */
     static Settings engineSettings(Map<String, String> env, PrintStream err) {
         try {
-            return SettingsLoader.load(env.getOrDefault("PULUMI_STACK", "dev"), RawConfig.fromEngineEnvironment(env));
+            // The language host passes the stack's name as PULUMI_STACK (pulumi/pulumi-java
+            // pkg/cmd/pulumi-language-java/main.go, constructEnv: maybeAppendEnv("stack", req.GetStack())),
+            // the short name: the engine sends Target.Name, the organization apart (pulumi/pulumi
+            // pkg/resource/deploy/source_eval.go, langhost.Run(plugin.RunInfo{Stack: ...Target.Name.String(),
+            // Organization: ...})). It is the environment, so it is never guessed.
+            RawConfig raw = RawConfig.fromEngineEnvironment(env);
+            String stack = env.get("PULUMI_STACK");
+            if (stack == null || stack.isBlank()) {
+                throw new ConfigError("PULUMI_STACK", "the stack's name from the Pulumi engine (run through pulumi up -s <stack>)", "nothing");
+            }
+            return SettingsLoader.load(stack, raw);
         } catch (UserError e) {
             err.println("headway-infra: " + e.getMessage().lines().findFirst().orElse(""));
             return null;

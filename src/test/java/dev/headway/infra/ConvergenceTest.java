@@ -40,7 +40,7 @@ class ConvergenceTest {
             "gcp:container/nodePool:NodePool", "nodeConfig.serviceAccount");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "staging", "pr-7"})
     void everyResourceDependsOnTheEnablementOfTheApiItCalls(String stack) {
         Plan plan = Synth.stack(stack);
         List<String> missing = new ArrayList<>();
@@ -61,7 +61,7 @@ class ConvergenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "staging", "pr-7"})
     void everyWorkloadWaitsForItsAccountAndEveryGrantToIt(String stack) {
         Plan plan = Synth.stack(stack);
         List<String> missing = new ArrayList<>();

@@ -17,7 +17,7 @@ class StackOutputsTest {
             "deadLetterTopic", "pollerInstance", "pollerZone", "dataflowStagingBucket", "dataflowTempBucket");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "staging"})
     void everyDataOutputIsExportedWithAValue(String stack) {
         Plan plan = Synth.stack(stack);
         for (String key : DATA_OUTPUTS) {

@@ -32,7 +32,7 @@ public final class BatchSecrets extends ComponentResource {
         super("headway:batch:BatchSecrets", name, opts);
         for (String id : a.secretIds) {
             // Secret ids take [A-Za-z0-9_-], wider than Names.of's rule, so the prefix is added here.
-            String secretId = "hw-" + a.names.env() + "-" + id;
+            String secretId = a.names.secret(id);
             // A secret holds data an operator put there: prod keeps it on destroy.
             Secret secret = new Secret(secretId, SecretArgs.builder()
                     .project(a.project)

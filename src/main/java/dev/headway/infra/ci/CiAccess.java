@@ -38,7 +38,7 @@ public final class CiAccess extends ComponentResource {
         this.previewer = args.previewer;
         // Pool and provider ids are soft-deleted for 30 days after a delete and cannot be reused meanwhile
         // (docs/lifecycle.md): the ids carry the deployment suffix; the logical names stay stable.
-        String poolId = args.names.reusable("ci", 32);
+        String poolId = args.names.workloadIdentity("ci");
         WorkloadIdentityPool pool = new WorkloadIdentityPool(args.names.of("ci"), WorkloadIdentityPoolArgs.builder()
                 .project(args.project)
                 .workloadIdentityPoolId(poolId)
@@ -46,7 +46,7 @@ public final class CiAccess extends ComponentResource {
                 .description("GitHub Actions of " + args.repository + " (keyless)")
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis).build());
 
-        String providerId = args.names.reusable("github", 32);
+        String providerId = args.names.workloadIdentity("github");
         this.provider = new WorkloadIdentityPoolProvider(args.names.of("github"), WorkloadIdentityPoolProviderArgs.builder()
                 .project(args.project)
                 .workloadIdentityPoolId(pool.workloadIdentityPoolId())

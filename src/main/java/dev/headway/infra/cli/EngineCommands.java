@@ -86,7 +86,7 @@ final class EngineCommands {
     @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Undeploy every model from the stack's endpoints (Vertex AI refuses to delete an endpoint with one), "
                     + "then destroy the stack's resources (Automation API); on a non-prod stack, move headway:deploymentSuffix on "
-                    + "so the next up uses names Google does not block. A prod stack (named prod, or headway:env prod) "
+                    + "so the next up uses names Google does not block. A prod-tier stack (named like prod, or headway:tier prod) "
                     + "needs --confirm <stack-name>.")
     static final class Destroy extends Base {
         @Option(names = "--confirm", paramLabel = "STACK", description = "The stack's name again: required to destroy a prod stack")

@@ -3,12 +3,14 @@ package dev.headway.infra.cli;
 import dev.headway.infra.HeadwayStack;
 import dev.headway.infra.UserError;
 import dev.headway.infra.config.ConfigFile;
+import dev.headway.infra.config.Environments;
 import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.config.SettingsLoader;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.RecordingEngine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -26,8 +28,19 @@ public final class Stacks {
         return stack;
     }
 
+    /** The template review stacks ({@code pr-<number>}) are made from, when they have no file of their own. */
+    public static final Path REVIEW_TEMPLATE = Path.of("stacks", "review.template.yaml");
+
+    /**
+     * {@code F} when given; else {@code Pulumi.<stack>.yaml}; for a review stack without one, the review
+     * template (the workflow writes {@code Pulumi.pr-<n>.yaml} from it before {@code pulumi up}).
+     */
     public static Path configFile(String stack, Path override) {
-        return override != null ? override : Path.of("Pulumi." + checkName(stack) + ".yaml");
+        if (override != null) {
+            return override;
+        }
+        Path own = Path.of("Pulumi." + checkName(stack) + ".yaml");
+        return Environments.isReview(stack) && !Files.exists(own) && Files.exists(REVIEW_TEMPLATE) ? REVIEW_TEMPLATE : own;
     }
 
     public static Path planFile(String stack) {
@@ -36,6 +49,7 @@ public final class Stacks {
 
     /** Runs the real stack program under the recording engine. Config errors stop before any resource. */
     public static Plan synth(String stack, Path configFile) {
+        Environments.checkName(checkName(stack));
         RawConfig raw = ConfigFile.read(configFile(stack, configFile));
         Settings settings = SettingsLoader.load(checkName(stack), raw);
         return RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 final class SynthCommand implements Callable<Integer> {
     static final List<String> FORMATS = List.of("table", "json", "markdown", "mermaid", "cost", "critical-path");
 
-    @Parameters(index = "0", paramLabel = "<stack>", description = "Stack name: reads Pulumi.<stack>.yaml")
+    @Parameters(index = "0", paramLabel = "<stack>", description = "Stack name (the environment): reads Pulumi.<stack>.yaml; pr-<n> without one reads stacks/review.template.yaml")
     String stack;
 
     @Option(names = "--format", defaultValue = "table", completionCandidates = Formats.class,

@@ -42,7 +42,27 @@ public record Settings(
         return deploymentSuffix;
     }
 
-    public enum Env {
+    /**
+     * The environment: the stack's name ({@code id}, from which every name derives; checked by
+     * {@link Environments}) and its {@link Tier} (what it keeps and how big it is). "Is this prod?" is
+     * the tier's answer, never the name's.
+     */
+    public record Env(String id, Tier tier) {
+        public boolean isProd() {
+            return tier.isProd();
+        }
+
+        /** A review stack ({@code pr-<number>}): tier dev, no GPU quota, no GKE, nothing shared written. */
+        public boolean isReview() {
+            return Environments.isReview(id);
+        }
+    }
+
+    /**
+     * What differs between environments. {@code DEV}: destroyable, spot, small. {@code PROD}: data
+     * stores protected and retained, larger defaults, deploys behind approval.
+     */
+    public enum Tier {
         DEV, PROD;
 
         public String id() {

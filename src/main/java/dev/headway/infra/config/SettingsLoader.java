@@ -52,11 +52,7 @@ public final class SettingsLoader {
         }
         providerKeys(raw, region);
         ConfigNode root = raw.projectNode();
-        String envId = root.oneOf("env", List.of("dev", "prod"), null);
-        if (envId == null) {
-            throw new ConfigError(root.keyOf("env"), "dev or prod", "nothing (the key is required)");
-        }
-        Env env = Env.valueOf(envId.toUpperCase());
+        Env env = Environments.resolve(stack, root, project, raw.secretKeys().contains("gcp:project"));
         boolean prod = env.isProd();
 
         String zone = root.matching("zone", GoogleCloud.ZONE, "a zone such as " + region + "-b", region + "-b");
@@ -94,8 +90,15 @@ public final class SettingsLoader {
         Ci ci = ci(root.object("ci"));
         Map<String, String> adopt = adopt(root);
         String deploymentSuffix = root.matching("deploymentSuffix", DEPLOYMENT_SUFFIX, "1 to 6 lowercase letters or digits", "");
+        String longestSuffixed = new dev.headway.infra.conventions.Names(env.id(), project, deploymentSuffix).longestWorkloadIdentity();
+        if (longestSuffixed.length() > dev.headway.infra.conventions.NameRules.WORKLOAD_IDENTITY_MAX) {
+            throw new ConfigError(root.keyOf("deploymentSuffix"), "a suffix short enough for Workload Identity ids (at most "
+                    + dev.headway.infra.conventions.NameRules.WORKLOAD_IDENTITY_MAX + " characters; " + longestSuffixed + " is "
+                    + longestSuffixed.length() + ") with this stack's name", "\"" + deploymentSuffix + "\"");
+        }
         root.done();
         agree(region, pubsub, warehouse, serving, alerts);
+        ReviewStacks.check(env, training, dataflow, batch);
 
         return new Settings(stack, env, project, region, zone, Map.copyOf(labels), network, poller, pubsub, warehouse,
                 artifacts, dataflow, training, serving, alerts, batch, ci, raw.secretKeys(), Map.copyOf(adopt), deploymentSuffix);

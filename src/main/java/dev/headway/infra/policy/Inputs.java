@@ -68,8 +68,9 @@ final class Inputs {
         return env != null && env.isTextual() ? env.textValue() : plan.stack();
     }
 
+    /** Prod-tier ({@link Plan#tier()}), whatever the stack is called. */
     static boolean isProd(Plan plan) {
-        return "prod".equals(env(plan));
+        return plan.isProd();
     }
 
     static boolean isDev(Plan plan) {

@@ -31,6 +31,7 @@ public final class PolicySuite {
         all.addAll(NamingPolicies.all());
         all.addAll(ProviderPolicies.all());
         all.addAll(LifecyclePolicies.all());
+        all.addAll(EnvironmentPolicies.all());
         return new PolicySuite(all);
     }
 

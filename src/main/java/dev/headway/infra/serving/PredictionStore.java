@@ -28,7 +28,7 @@ public final class PredictionStore extends ComponentResource {
         // pulumi-gcp 7.0.0 has no deletionPolicy on firestore.Database: its delete only forgets the
         // database (ABANDON), so in prod the protect/retain options and delete protection decide; and the
         // id stays taken after a destroy, so it carries the deployment suffix (docs/lifecycle.md).
-        this.databaseName = a.names.reusable("predictions", 63);
+        this.databaseName = a.names.firestore("predictions");
         this.database = new Database(a.names.of("predictions"), DatabaseArgs.builder()
                 .project(project)
                 .name(databaseName)

@@ -52,7 +52,7 @@ public final class MarkdownDiff {
         }
         List<PlanDiff.Changed> replaced = d.replaced();
         sb.append(DiffRenderer.summary(d)).append("\n\n");
-        callouts(sb, replaced, env);
+        callouts(sb, replaced, env, d.after().isProd());
         sb.append(care);
         summary(sb, d, replaced);
         String essential = sb.toString();
@@ -104,13 +104,12 @@ public final class MarkdownDiff {
     }
 
     /** Replacements, each with the inputs that force it; what they cost in data is the caller's data-loss section. */
-    private static void callouts(StringBuilder sb, List<PlanDiff.Changed> replaced, String env) {
+    private static void callouts(StringBuilder sb, List<PlanDiff.Changed> replaced, String env, boolean prod) {
         List<String> lines = new ArrayList<>();
         for (PlanDiff.Changed c : replaced) {
             String why = String.join(", ", ReplaceRules.replacingPaths(c).stream().map(p -> "`" + p + "`").toList());
             lines.add("**Replaces** " + ref(c.after()) + " (delete and re-create) because " + why + " changed");
         }
-        boolean prod = "prod".equals(env);
         if (prod || !lines.isEmpty()) {
             sb.append(prod ? "> [!CAUTION]\n> **Production**: these changes apply to `" + env + "`; deploys need the `production` approval.\n"
                     : "> [!WARNING]\n");

@@ -32,6 +32,25 @@ public record Plan(String stack, String project, List<PlannedResource> resources
         return resources.stream().filter(p).toList();
     }
 
+    /**
+     * The plan's tier: the {@code tier} stack output ({@code dev} or {@code prod}); a plan made before
+     * tiers existed has only {@code env}, which was {@code dev} or {@code prod}. The one reading of
+     * "is this prod?" for a plan (policies, the pull-request view).
+     */
+    public String tier() {
+        JsonNode tier = outputs == null ? null : outputs.get("tier");
+        if (tier != null && tier.isTextual()) {
+            return tier.textValue();
+        }
+        JsonNode env = outputs == null ? null : outputs.get("env");
+        String name = env != null && env.isTextual() ? env.textValue() : stack;
+        return "prod".equals(name) ? "prod" : "dev";
+    }
+
+    public boolean isProd() {
+        return "prod".equals(tier());
+    }
+
     /** The custom (cloud) resources, without components and the stack. */
     public List<PlannedResource> cloudResources() {
         return where(PlannedResource::custom);

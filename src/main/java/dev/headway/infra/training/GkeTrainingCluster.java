@@ -39,7 +39,7 @@ public final class GkeTrainingCluster extends ComponentResource {
         super("headway:training:GkeTrainingCluster", name, opts);
         String project = a.project;
         this.workloadPool = project + ".svc.id.goog";
-        String clusterName = a.names.of("training");
+        String clusterName = a.names.gke("training");
         this.cluster = new Cluster(clusterName, ClusterArgs.builder()
                 .project(project)
                 .name(clusterName)

@@ -36,7 +36,7 @@ final class GpuNodePool {
     }
 
     static NodePool declare(GkeTrainingCluster parent, GkeTrainingClusterArgs a, Cluster cluster) {
-        String poolName = a.names.of("training-gpu");
+        String poolName = a.names.gke("training-gpu");
         String machineType = a.training.machineType();
         return new NodePool(poolName, NodePoolArgs.builder()
                 .project(a.project)

@@ -53,7 +53,7 @@ class CheckCommandTest {
     }
 
     @ParameterizedTest(name = "check {0} of the current program passes")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "staging", "pr-7"})
     void committedStacksPass(String stack) {
         Run run = cli("check", stack);
         assertEquals(0, run.exit(), () -> "violations in " + stack + ":\n" + run.out() + run.err());

@@ -19,7 +19,7 @@ class DiffCommandTest {
 
     /** The reviewed plans in stacks/ must be what the program declares now. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "staging"})
     void committedPlansAreCurrent(String stack) {
         CliRun run = CliRun.of("diff", stack);
         assertEquals(0, run.exitCode(), "stacks/" + stack + ".plan.json is stale; refresh it with:\n"

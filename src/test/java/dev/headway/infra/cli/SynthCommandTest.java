@@ -66,9 +66,9 @@ class SynthCommandTest {
 
     @Test
     void missingStackFileIsAConfigError() {
-        CliRun run = CliRun.of("synth", "staging");
+        CliRun run = CliRun.of("synth", "qa");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("Pulumi.staging.yaml"), run.err());
+        assertTrue(run.err().contains("Pulumi.qa.yaml"), run.err());
         assertEquals(1, run.err().lines().count());
     }
 

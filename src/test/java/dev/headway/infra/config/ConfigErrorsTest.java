@@ -25,7 +25,7 @@ class ConfigErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            env missing              | config:\\n  gcp:project: headway-dev\\n  gcp:region: us-east1\\n        | headway:env         | dev or prod
+            tier missing             | config:\\n  gcp:project: headway-dev\\n  gcp:region: us-east1\\n        | headway:tier        | dev (destroyable
             env not an enum          | BASE_NO_ENV  headway:env: staging\\n                                    | headway:env         | "staging"
             region unknown           | config:\\n  gcp:project: headway-dev\\n  gcp:region: us-est1\\n  headway:env: dev\\n | gcp:region | did you mean us-east1
             project id invalid       | config:\\n  gcp:project: Headway_Dev\\n  gcp:region: us-east1\\n  headway:env: dev\\n | gcp:project | "Headway_Dev"

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Names Google blocks after a delete carry the deployment suffix; destroy moves it on deterministically. */
 class DeploymentSuffixTest {
@@ -38,7 +39,18 @@ class DeploymentSuffixTest {
     @Test
     void poolIdsStayWithinGooglesLimit() {
         // workloadIdentityPoolId: 4-32 characters; the longest suffix on the longest env still fits
-        assertEquals(17, new Names("prod", "headway-prod", "zzzzzz").reusable("ci", 32).length());
-        assertThrows(IllegalStateException.class, () -> new Names("prod", "p-prod", "zzzzzz").reusable("a-very-long-purpose-name", 32));
+        assertEquals("hw-prod-github-zzzzzz", new Names("prod", "headway-prod", "zzzzzz").workloadIdentity("github"));
+        assertThrows(IllegalStateException.class, () -> new Names("prod", "p-prod", "zzzzzz").workloadIdentity("a-very-long-purpose-name"));
+    }
+
+    @Test
+    void aSuffixThatPushesAWorkloadIdentityIdPast32CharactersIsAConfigError() {
+        // a 17-character stack name fits every name alone (Names.MAX_ENVIRONMENT), but hw-<17>-github-<6> is 34
+        String stack = "a".repeat(Names.MAX_ENVIRONMENT);
+        var e = assertThrows(dev.headway.infra.config.ConfigError.class,
+                () -> dev.headway.infra.config.SettingsLoader.load(stack, Synth.config("dev").with("headway:deploymentSuffix", "zzzzzz")));
+        assertEquals(stack, dev.headway.infra.config.SettingsLoader.load(stack, Synth.config("dev").with("headway:deploymentSuffix", "zz")).env().id());
+        assertTrue(e.getMessage().contains("headway:deploymentSuffix"), e.getMessage());
+        assertEquals("hw-" + stack + "-github-zz", new Names(stack, "p-dev", "zz").workloadIdentity("github"));
     }
 }

@@ -65,7 +65,7 @@ class TunedJvmIT {
 
     @Test
     void badInputGetsTheChildsOneLineAndExitCode() throws Exception {
-        Run run = java(Map.of(), "-jar", JAR.toString(), "synth", "staging");
+        Run run = java(Map.of(), "-jar", JAR.toString(), "synth", "qa");   // no Pulumi.qa.yaml
         assertEquals(2, run.code(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("headway-infra: "), run.err());

@@ -474,5 +474,47 @@ final class PolicyCases {
                     {resources: [{type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'bad', inputs: {overrideValue: '8'}}]}
                     """, """
                     {resources: [{type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'ok', inputs: {overrideValue: '8', force: true}}]}
+                    """),
+            // issue 15: a prod stack file saying dev synthesizes with nothing protected
+            new Case("HW-ENV-001", """
+                    {env: 'prod', tier: 'dev', resources: [{type: 'pulumi:pulumi:Stack', name: 'bad-stack', custom: false}]}
+                    """, """
+                    {env: 'prod', tier: 'prod', resources: [{type: 'pulumi:pulumi:Stack', name: 'ok-stack', custom: false}]}
+                    """),
+            new Case("HW-REV-001", """
+                    {env: 'pr-7', tier: 'prod', resources: [{type: 'pulumi:pulumi:Stack', name: 'bad-stack', custom: false}]}
+                    """, """
+                    {env: 'pr-7', tier: 'dev', resources: [{type: 'pulumi:pulumi:Stack', name: 'ok-stack', custom: false}]}
+                    """),
+            new Case("HW-REV-002", """
+                    {env: 'pr-7', tier: 'dev', resources: [
+                      {type: 'gcp:dataflow/flexTemplateJob:FlexTemplateJob', name: 'bad-template',
+                       inputs: {name: 'hw-pr-7-feed', containerSpecGcsPath: 'gs://headway-prod-hw-prod-dataflow-staging/templates/feed.json'}},
+                      {type: 'gcp:bigquery/datasetIamMember:DatasetIamMember', name: 'bad-grant',
+                       inputs: {project: 'headway-data', datasetId: 'shared', role: 'roles/bigquery.dataEditor', member: 'serviceAccount:hw-pr-7-batch@headway-pr-7.iam.gserviceaccount.com'}},
+                      {type: 'gcp:pubsub/subscription:Subscription', name: 'bad-sub',
+                       inputs: {name: 'hw-pr-7-feed-dataflow', topic: 'projects/headway-live/topics/feed'}},
+                      {type: 'gcp:pubsub/topicIAMMember:TopicIAMMember', name: 'bad-member',
+                       inputs: {topic: 'hw-pr-7-feed', role: 'roles/pubsub.publisher', member: 'serviceAccount:hw-prod-poller@headway-x.iam.gserviceaccount.com'}}]}
+                    """, """
+                    {env: 'pr-7', tier: 'dev', resources: [
+                      {type: 'gcp:pubsub/subscription:Subscription', name: 'ok-sub',
+                       inputs: {project: 'headway-pr-7', name: 'hw-pr-7-feed-dataflow', topic: 'projects/headway-pr-7/topics/hw-pr-7-feed',
+                                deadLetterPolicy: {deadLetterTopic: 'projects/headway-pr-7/topics/hw-pr-7-feed-dead-letter'}}},
+                      {type: 'gcp:pubsub/topicIAMMember:TopicIAMMember', name: 'ok-member',
+                       inputs: {topic: 'hw-pr-7-feed', role: 'roles/pubsub.publisher', member: 'serviceAccount:service-123@gcp-sa-pubsub.iam.gserviceaccount.com'}},
+                      {type: 'gcp:bigquery/dataset:Dataset', name: 'ok-dataset', inputs: {datasetId: 'hw_pr_7_raw', deleteContentsOnDestroy: true}}]}
+                    """),
+            new Case("HW-REV-003", """
+                    {env: 'pr-7', tier: 'dev', resources: [
+                      {type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'bad-quota',
+                       inputs: {metric: 'aiplatform.googleapis.com%2Fcustom_model_training_nvidia_a100_gpus', overrideValue: '1'}},
+                      {type: 'gcp:container/cluster:Cluster', name: 'bad-cluster', inputs: {name: 'hw-pr-7-training'}},
+                      {type: 'gcp:compute/instance:Instance', name: 'bad-vm', inputs: {name: 'hw-pr-7-poller', guestAccelerators: [{type: 'nvidia-tesla-t4', count: 1}]}}]}
+                    """, """
+                    {env: 'pr-7', tier: 'dev', resources: [
+                      {type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'ok-quota',
+                       inputs: {metric: 'aiplatform.googleapis.com%2Fcustom_model_training_nvidia_a100_gpus', overrideValue: '0'}},
+                      {type: 'gcp:compute/instance:Instance', name: 'ok-vm', inputs: {name: 'hw-pr-7-poller'}}]}
                     """))).toList();
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * {@code {env: 'prod', resources: [{type: 'gcp:storage/bucket:Bucket', name: 'bad', inputs: {...}}]}}.
  * A resource's urn defaults to {@code urn:pulumi:<env>::headway::<type>::<name>}; custom defaults to true;
  * {@code provider} (an explicit provider reference, {@code <urn>::<id>}) to none.
+ * {@code env} is the stack's name (default dev); {@code tier}, when given, becomes the {@code tier} output.
  */
 public final class Plans {
     private static final JsonMapper RELAXED = JsonMapper.builder()
@@ -58,6 +59,10 @@ public final class Plans {
                     r.path("protect").asBoolean(false), r.path("retainOnDelete").asBoolean(false),
                     r.has("inputs") ? r.get("inputs") : RELAXED.createObjectNode(), r.path("provider").asText("")));
         }
-        return new Plan(env, "headway-" + env, resources, Map.of("env", RELAXED.getNodeFactory().textNode(env)));
+        Map<String, JsonNode> outputs = new TreeMap<>(Map.of("env", RELAXED.getNodeFactory().textNode(env)));
+        if (root.has("tier")) {
+            outputs.put("tier", root.get("tier"));
+        }
+        return new Plan(env, "headway-" + env, resources, Map.copyOf(outputs));
     }
 }

@@ -1,6 +1,7 @@
 package dev.headway.infra.testing;
 
 import dev.headway.infra.HeadwayStack;
+import dev.headway.infra.cli.Stacks;
 import dev.headway.infra.config.ConfigFile;
 import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
@@ -8,7 +9,6 @@ import dev.headway.infra.config.SettingsLoader;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.RecordingEngine;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -47,7 +47,7 @@ public final class Synth {
     }
 
     public static RawConfig config(String stack) {
-        return ConfigFile.read(Path.of("Pulumi." + stack + ".yaml"));
+        return ConfigFile.read(Stacks.configFile(stack, null));
     }
 
     public static Settings settings(String stack, Map<String, String> overrides) {

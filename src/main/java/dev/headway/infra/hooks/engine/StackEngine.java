@@ -17,6 +17,8 @@ import com.pulumi.automation.UpdateSummary;
 import com.pulumi.automation.WorkspaceStack;
 import dev.headway.infra.UserError;
 import dev.headway.infra.config.ConfigFile;
+import dev.headway.infra.config.Environments;
+import dev.headway.infra.config.SettingsLoader;
 import dev.headway.infra.hooks.StackOutputs;
 
 import java.io.File;
@@ -43,13 +45,24 @@ public final class StackEngine {
         this.log = log;
     }
 
-    /** Whether {@code stack} deploys prod: named prod, or its {@code Pulumi.<stack>.yaml} says headway:env prod. */
+    /**
+     * Whether {@code stack} is prod-tier, so destroying it needs confirmation: named like production,
+     * or its {@code Pulumi.<stack>.yaml} resolves to tier prod. A file that does not validate counts as
+     * prod (its tier cannot be known).
+     */
     public static boolean isProd(String stack, Path workDir) {
-        if (stack.equals("prod")) {
+        if (Environments.namedLikeProd(stack)) {
             return true;
         }
         Path file = workDir.resolve("Pulumi." + stack + ".yaml");
-        return Files.isRegularFile(file) && "prod".equals(ConfigFile.read(file).values().get("headway:env"));
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return SettingsLoader.load(stack, ConfigFile.read(file)).env().isProd();
+        } catch (UserError e) {
+            return true;
+        }
     }
 
     /** The {@code pulumi} executable on {@code PATH}, or a one-line environment error. */

@@ -1,0 +1,117 @@
+package dev.headway.infra.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.headway.infra.config.Environments;
+import dev.headway.infra.synth.Plan;
+import dev.headway.infra.synth.PlannedResource;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Environments: what a stack's name promises holds in its plan. A stack named like production is
+ * prod-tier (so nothing reaches prod unprotected through a stack file that says otherwise); a review
+ * stack ({@code pr-<number>}) is tier dev, holds no production data and no GPU quota.
+ */
+final class EnvironmentPolicies {
+    private static final String STACK = "pulumi:pulumi:Stack";
+    private static final String QUOTA = "gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride";
+    /** Names Headway gives a production environment's resources: hw-prod-..., hw_prod_..., -hw-prod-... */
+    private static final Pattern PROD_NAME = Pattern.compile("(^|[^a-z0-9])hw[-_](prod|production|prd)[-_]");
+    /** Project ids in resource names, URLs, BigQuery URIs and service account emails. */
+    private static final List<Pattern> PROJECT_REFS = List.of(
+            Pattern.compile("projects/([a-z][a-z0-9-]{4,28}[a-z0-9])(/|$)"),
+            Pattern.compile("bq://([a-z][a-z0-9-]{4,28}[a-z0-9])\\."),
+            Pattern.compile("hw-[a-z0-9-]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\\.iam\\.gserviceaccount\\.com"),
+            Pattern.compile("gs://([a-z][a-z0-9-]{4,28}[a-z0-9])-hw-"));
+
+    private EnvironmentPolicies() {
+    }
+
+    static List<Policy> all() {
+        return List.of(
+                Rule.of("HW-ENV-001", Severity.HIGH, "a stack named like production (prod, production, prd) is prod-tier",
+                        "Headway environments (conventions: the tier decides retention; issue 15: a prod stack saying dev)", (plan, f) -> {
+                            if (Environments.namedLikeProd(plan.stack()) && !plan.isProd()) {
+                                stack(plan).ifPresent(s -> f.flag(s, "stack " + plan.stack() + " is tier " + plan.tier()
+                                        + ": its data stores are neither protected nor retained", "set headway:tier: prod in Pulumi." + plan.stack() + ".yaml"));
+                            }
+                        }),
+                Rule.of("HW-REV-001", Severity.HIGH, "a review stack (pr-<number>) is tier dev: it is destroyed with its pull request",
+                        "Headway review stacks (issue 17)", (plan, f) -> {
+                            if (Environments.isReview(plan.stack()) && plan.isProd()) {
+                                stack(plan).ifPresent(s -> f.flag(s, "review stack " + plan.stack() + " is prod-tier", "keep headway:tier: dev (stacks/review.template.yaml)"));
+                            }
+                        }),
+                Rule.of("HW-REV-002", Severity.HIGH, "a review stack holds and references no production data (its own project only; no hw-prod names)",
+                        "Headway review stacks (issue 17): no production data in an ephemeral stack", (plan, f) -> {
+                            if (!Environments.isReview(plan.stack())) {
+                                return;
+                            }
+                            for (PlannedResource r : plan.cloudResources()) {
+                                String project = Inputs.text(r.input("project"));
+                                String problem = project != null && !project.equals(plan.project())
+                                        ? "is declared in project " + project + ", not the stack's own (" + plan.project() + ")"
+                                        : productionReference(plan, r.inputs());
+                                if (problem != null) {
+                                    f.flag(r, problem, "point review stacks at their own resources (stacks/review.template.yaml), never at production");
+                                }
+                            }
+                        }),
+                Rule.of("HW-REV-003", Severity.HIGH, "a review stack has no GPU quota, no GKE and no GPU machines",
+                        "Headway review stacks (issue 17): GPUs are the costly ceiling", (plan, f) -> {
+                            if (!Environments.isReview(plan.stack())) {
+                                return;
+                            }
+                            for (PlannedResource r : plan.cloudResources()) {
+                                if (r.type().equals(QUOTA) && r.input("metric").asText("").contains("gpus")
+                                        && !"0".equals(Inputs.text(r.input("overrideValue")))) {
+                                    f.flag(r, "caps GPU quota at " + Inputs.text(r.input("overrideValue")) + ", not 0", "headway:training.maxGpus: 0");
+                                } else if (r.type().startsWith("gcp:container/")) {
+                                    f.flag(r, "is GKE in a review stack", "remove headway:training.gke");
+                                } else if (!Inputs.isAbsent(r.input("guestAccelerators")) || !Inputs.isAbsent(r.input("nodeConfig.guestAccelerators"))) {
+                                    f.flag(r, "attaches GPUs", "no accelerators in review stacks");
+                                }
+                            }
+                        }));
+    }
+
+    private static Optional<PlannedResource> stack(Plan plan) {
+        return plan.ofType(STACK).stream().findFirst();
+    }
+
+    /** The first production reference in {@code n}: a hw-prod name, or another project than the stack's own. */
+    private static String productionReference(Plan plan, JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isContainerNode()) {
+            for (JsonNode child : n) {
+                String p = productionReference(plan, child);
+                if (p != null) {
+                    return p;
+                }
+            }
+            return null;
+        }
+        String s = n.asText("");
+        if (PROD_NAME.matcher(s).find()) {
+            return "names a production resource: " + abbreviate(s);
+        }
+        for (Pattern ref : PROJECT_REFS) {
+            Matcher m = ref.matcher(s);
+            while (m.find()) {
+                if (!m.group(1).equals(plan.project())) {
+                    return "references project " + m.group(1) + ", not its own (" + plan.project() + "): " + abbreviate(s);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}
