@@ -84,7 +84,7 @@ class EnvironmentsTest {
             a review stack in prod tier         | pr-7    | Pulumi.dev.yaml  | headway:tier: dev         | headway:tier: prod                  | config headway:tier: expected dev for review stack "pr-7"
             a review stack in the prod project  | pr-7    | Pulumi.prod.yaml | headway:tier: prod        | headway:tier: dev                   | config gcp:project: expected a sandbox project for review stack "pr-7"
             a review stack with GPU quota       | pr-7    | stacks/review.template.yaml | maxGpus: 0     | maxGpus: 1                          | config headway:training.maxGpus: expected 0 in review stack pr-7
-            a review stack with GKE             | pr-7    | stacks/review.template.yaml | maxGpus: 0     | maxGpus: 1\\n    gke: {enabled: true} | config headway:training.gke: expected nothing in review stack pr-7
+            a review stack with GKE             | pr-7    | stacks/review.template.yaml | maxGpus: 0     | maxGpus: 1\\n    gke: {enabled: true, masterAuthorizedNetworks: [203.0.113.0/28]} | config headway:training.gke: expected nothing in review stack pr-7
             a review stack with the batch worker | pr-7   | stacks/review.template.yaml | enabled: false | enabled: true                       | config headway:batch.enabled: expected false in review stack pr-7
             """)
     void refusedWithOneLine(String what, String stack, String base, String from, String to, String message) throws Exception {

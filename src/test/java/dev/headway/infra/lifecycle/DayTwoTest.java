@@ -120,19 +120,6 @@ class DayTwoTest {
         assertEquals(List.of("locationId"), preview(plan, state, MODEL).values().iterator().next());
     }
 
-    /** The dev poller's pinned image, as Pulumi.dev.yaml gives it: an override of headway:poller replaces the whole map. */
-    private static final String DEV_POLLER_IMAGE = devPollerImage();
-
-    private static String devPollerImage() {
-        try {
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("Pulumi.dev.yaml")).stream()
-                    .map(String::strip).filter(l -> l.startsWith("image: headway-poller@"))
-                    .map(l -> l.substring("image: ".length())).findFirst().orElseThrow();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** What a config change touches after a first {@code up}: URN short names to the action of their change. */
     private static Map<String, String> change(String stack, Map<String, String> overrides) {
         Map<String, Map<String, JsonNode>> state = up(Synth.stack(stack));
@@ -152,12 +139,12 @@ class DayTwoTest {
     @Test
     void aNewPollIntervalReplacesOnlyThePoller() {
         assertEquals(Map.of("hw-dev-poller", "REPLACE"),
-                change("dev", Map.of("headway:poller", "{\"pollIntervalSeconds\": 60, \"image\": \"" + DEV_POLLER_IMAGE + "\"}")));
+                change("dev", Map.of("headway:poller", "{\"pollIntervalSeconds\": 60, \"image\": \"" + Synth.pollerImage("dev") + "\"}")));
     }
 
     @Test
     void pausingThePollerStopsItInPlace() {
-        assertEquals(Map.of("hw-dev-poller", "UPDATE"), change("dev", Map.of("headway:poller", "{\"running\": false, \"image\": \"" + DEV_POLLER_IMAGE + "\"}")));
+        assertEquals(Map.of("hw-dev-poller", "UPDATE"), change("dev", Map.of("headway:poller", "{\"running\": false, \"image\": \"" + Synth.pollerImage("dev") + "\"}")));
     }
 
     @Test

@@ -71,8 +71,8 @@ class PollerVmTest {
         assertFalse(first.outputs().containsKey("pollerInstance"));
         assertTrue(first.find("gcp:artifactregistry/repository:Repository", "hw-dev-training").isPresent(), "the repository CI pushes to");
         // once given, the VM names the image by digest and does not read the repository resource
-        assertTrue(vm.input("metadata.startup-script").asText().contains("headway-poller@sha256:"));
-        assertTrue(vm.propertyDependencies().getOrDefault("metadata", List.of()).stream().noneMatch(u -> u.contains("Repository::")),
+        assertTrue(vm.input("metadataStartupScript").asText().contains("headway-poller@sha256:"));
+        assertTrue(vm.propertyDependencies().getOrDefault("metadataStartupScript", List.of()).stream().noneMatch(u -> u.contains("Repository::")),
                 vm.propertyDependencies().toString());
     }
 
@@ -128,7 +128,7 @@ class PollerVmTest {
         // the startup script runs only at boot: a change must replace the VM (metadataStartupScript is ForceNew),
         // not update metadata in place where the running poller never sees it
         assertTrue(vm.input("metadata.startup-script").isMissingNode(), "no startup-script in metadata");
-        Plan changed = Synth.stack("dev", java.util.Map.of("headway:poller", "{\"pollIntervalSeconds\": 60}"));
+        Plan changed = Synth.stack("dev", java.util.Map.of("headway:poller", "{\"pollIntervalSeconds\": 60, \"image\": \"" + Synth.pollerImage("dev") + "\"}"));
         PlanDiff diff = PlanDiff.between(dev, changed);
         assertEquals(java.util.List.of("hw-dev-poller"), diff.changed().stream().map(c -> c.after().name()).toList());
         PlanDiff.Changed c = diff.changed().get(0);

@@ -14,20 +14,20 @@ class LongValuesTest {
     @Test
     void aStartupScriptChangeIsAUnifiedDiffInsideDetails() {
         PlanDiff d = PlanDiff.between(Synth.stack("prod"), Synth.stack("prod", Map.of("headway:poller",
-                "{\"running\":true,\"machineType\":\"e2-small\",\"image\":\"headway-poller:1.5.0\","
+                "{\"running\":true,\"machineType\":\"e2-small\",\"image\":\"headway-poller@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\","
                         + "\"feedUrl\":\"https://api-endpoint.mta.info/Dataservice/mtagtfsfeeds/nyct%2Fgtfs\",\"pollIntervalSeconds\":30}")));
         String md = MarkdownDiff.render(d, "");
-        assertTrue(md.contains("| `metadata.startup-script` | ("), md);
-        int at = md.indexOf("<details><summary><code>metadata.startup-script</code>: 4 lines differ</summary>");
+        assertTrue(md.contains("| `metadataStartupScript` | ("), md);
+        int at = md.indexOf("<details><summary><code>metadataStartupScript</code>: 4 lines differ</summary>");
         assertTrue(at > 0, md);
         String block = md.substring(at, md.indexOf("</details>", at));
         assertTrue(block.contains("```diff\n--- before\n+++ after\n@@ "), block);
-        assertTrue(block.contains("\n-docker pull 'us-east1-docker.pkg.dev/headway-prod/hw-prod-training/headway-poller:1.4.0'\n"), block);
-        assertTrue(block.contains("\n+docker pull 'us-east1-docker.pkg.dev/headway-prod/hw-prod-training/headway-poller:1.5.0'\n"), block);
+        assertTrue(block.contains("\n-docker pull 'us-east1-docker.pkg.dev/headway-prod/hw-prod-training/" + Synth.pollerImage("prod") + "'\n"), block);
+        assertTrue(block.contains("\n+docker pull 'us-east1-docker.pkg.dev/headway-prod/hw-prod-training/headway-poller@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'\n"), block);
         assertFalse(md.contains("..."), "nothing is cut");
 
         String text = DiffRenderer.text(d);
-        assertTrue(text.contains("      +docker pull 'us-east1-docker.pkg.dev/headway-prod/hw-prod-training/headway-poller:1.5.0'"), text);
+        assertTrue(text.contains("      +docker pull 'us-east1-docker.pkg.dev/headway-prod/hw-prod-training/headway-poller@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'"), text);
     }
 
     @Test

@@ -51,7 +51,7 @@ class RunningWorkTest {
     @Test
     void aChangedMachineTypeRestartsThePollerAndTheDiffSaysSo() {
         PlanDiff d = PlanDiff.between(Synth.stack("dev"), Synth.stack("dev", Map.of("headway:poller",
-                "{\"machineType\": \"e2-small\"}")));
+                "{\"machineType\": \"e2-small\", \"image\": \"" + Synth.pollerImage("dev") + "\"}")));
         PlanDiff.Changed c = d.changed().get(0);
         assertEquals("hw-dev-poller", c.after().name());
         assertTrue(RunningWork.effect(c).orElseThrow().contains("stopped and started"), RunningWork.effect(c).orElseThrow());

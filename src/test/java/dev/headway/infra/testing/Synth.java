@@ -50,6 +50,11 @@ public final class Synth {
         return ConfigFile.read(Stacks.configFile(stack, null));
     }
 
+    /** The poller image the committed stack file pins (an override of {@code headway:poller} replaces the whole map). */
+    public static String pollerImage(String stack) {
+        return settings(stack, Map.of()).poller().image().orElseThrow();
+    }
+
     public static Settings settings(String stack, Map<String, String> overrides) {
         RawConfig raw = config(stack);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
