@@ -1,6 +1,7 @@
 package dev.headway.infra;
 
 import dev.headway.infra.config.RawConfig;
+import dev.headway.infra.launcher.TunedJvm;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanJson;
 import dev.headway.infra.synth.RecordingEngine;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +89,7 @@ class EngineProcessIT {
      * Start-up in the engine role, a measurement and not a test: from starting the process to the
      * last registration the engine receives, medians over N runs, for the jar as the language host
      * starts it and with JVM options in the environment the host passes on. Run with
-     * {@code mvn -B -o verify -Dit.test=EngineProcessIT -Dheadway.engine.rounds=9}.
+     * {@code mvn -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=EngineProcessIT -Dheadway.engine.rounds=9}.
      */
     @Test
     @EnabledIfSystemProperty(named = "headway.engine.rounds", matches = "\\d+")
@@ -96,7 +98,7 @@ class EngineProcessIT {
         CliConfig config = CliConfig.fromStackFile(PROJECT.resolve("Pulumi.dev.yaml"));
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         cases.put("java -jar, as the language host starts it", Map.of());
-        cases.put("JAVA_TOOL_OPTIONS=<tuned> in the environment", Map.of("JAVA_TOOL_OPTIONS", tunedOptions()));
+        cases.put("JDK_JAVA_OPTIONS as headway-infra up sets it", TunedJvm.engineEnvironment(Optional.of(PROJECT.resolve(BINARY)), Map.of()));
         Map<String, List<Long>> toLast = new LinkedHashMap<>();
         Map<String, List<Long>> toExit = new LinkedHashMap<>();
         for (int i = 0; i < rounds; i++) {
@@ -111,12 +113,6 @@ class EngineProcessIT {
         for (String k : cases.keySet()) {
             System.out.printf("  %-48s last registration %5d ms, exit %5d ms%n", k, median(toLast.get(k)), median(toExit.get(k)));
         }
-    }
-
-    /** The JVM options the CLI's tuned JVM uses (launcher/TunedJvm), with the archive if it was built. */
-    private static String tunedOptions() {
-        Path archive = PROJECT.resolve("target/headway-infra.jsa");
-        return "-XX:TieredStopAtLevel=1" + (Files.isRegularFile(archive) ? " -XX:SharedArchiveFile=" + archive : "");
     }
 
     private record Result(int exit, String out, String err, EngineStandIn engine, long lastRegistrationMillis, long exitMillis) {

@@ -119,7 +119,7 @@ public final class TunedJvm {
         return engineEnvironment(ownJar(), System.getenv());
     }
 
-    static Map<String, String> engineEnvironment(Optional<Path> jar, Map<String, String> env) {
+    public static Map<String, String> engineEnvironment(Optional<Path> jar, Map<String, String> env) {
         if (jar.isEmpty() || "0".equals(env.get(OPT_OUT)) || userChoseJvmOptions(env)) {
             return Map.of();
         }
