@@ -101,24 +101,36 @@ class EngineProcessIT {
         cases.put("JDK_JAVA_OPTIONS as headway-infra up sets it", TunedJvm.engineEnvironment(Optional.of(PROJECT.resolve(BINARY)), Map.of()));
         Map<String, List<Long>> toLast = new LinkedHashMap<>();
         Map<String, List<Long>> toExit = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
         for (int i = 0; i < rounds; i++) {
             for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
-                Result r = up("dev", config, c.getValue());
+                Result r = up("dev", config, c.getValue(), true);
                 assertEquals(0, r.exit, r.err);
                 toLast.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(r.lastRegistrationMillis);
                 toExit.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(r.exitMillis);
+                cpu.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(r.cpuMillis);
             }
         }
-        System.out.printf("engine role, dev, %d alternating rounds, medians, %d cores%n", rounds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("engine role, dev, %d alternating rounds, medians, %d cores, load average %.1f%n", rounds,
+                Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (String k : cases.keySet()) {
-            System.out.printf("  %-48s last registration %5d ms, exit %5d ms%n", k, median(toLast.get(k)), median(toExit.get(k)));
+            System.out.printf("  %-48s last registration %5d ms, exit %5d ms, CPU %5d ms%n", k,
+                    median(toLast.get(k)), median(toExit.get(k)), median(cpu.get(k)));
         }
     }
 
-    private record Result(int exit, String out, String err, EngineStandIn engine, long lastRegistrationMillis, long exitMillis) {
+    private record Result(int exit, String out, String err, EngineStandIn engine, long lastRegistrationMillis, long exitMillis, long cpuMillis) {
     }
 
     private static Result up(String stack, CliConfig config, Map<String, String> extraEnv) throws Exception {
+        return up(stack, config, extraEnv, false);
+    }
+
+    /**
+     * Runs the program as the language host does. {@code measureCpu} (the timing mode only) wraps the
+     * command in GNU time ({@code /usr/bin/time}, Debian package {@code time}) for its user+system CPU.
+     */
+    private static Result up(String stack, CliConfig config, Map<String, String> extraEnv, boolean measureCpu) throws Exception {
         RawConfig raw = rawConfig(config);
         Path out = Files.createTempFile("engine-" + stack, ".out");
         Path err = Files.createTempFile("engine-" + stack, ".err");
@@ -130,6 +142,10 @@ class EngineProcessIT {
                 pb.environment().remove(inherited); // this test's own JVM settings are not the user's
             }
             pb.environment().putAll(extraEnv);
+            Path cpu = Files.createTempFile("engine-" + stack, ".cpu");
+            if (measureCpu && Files.isExecutable(Path.of("/usr/bin/time"))) {
+                pb.command().addAll(0, List.of("/usr/bin/time", "-f", "%U %S", "-o", cpu.toString()));
+            }
             pb.redirectOutput(out.toFile()).redirectError(err.toFile());
             long start = System.nanoTime();
             Process p = pb.start();
@@ -139,8 +155,11 @@ class EngineProcessIT {
             }
             long exited = System.nanoTime();
             long last = engine.lastRegistrationNanos();
+            String[] times = Files.readString(cpu).trim().split("\\s+");
+            Files.deleteIfExists(cpu);
+            long cpuMillis = times.length == 2 ? Math.round((Double.parseDouble(times[0]) + Double.parseDouble(times[1])) * 1000) : -1;
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err), engine,
-                    last == 0 ? -1 : (last - start) / 1_000_000, (exited - start) / 1_000_000);
+                    last == 0 ? -1 : (last - start) / 1_000_000, (exited - start) / 1_000_000, cpuMillis);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
