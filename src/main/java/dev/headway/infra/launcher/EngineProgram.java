@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * <ul>
  * <li>the common fork-join pool gets two workers instead of a new thread per async task
  * ({@link AsyncPool});</li>
- * <li>the SDK's task runner waits by counting, not by spinning a core ({@link SynthRunner});</li>
+ * <li>the SDK's task runner waits by counting, not by polling without pause ({@link SynthRunner});</li>
  * <li>the SDK's debug messages, four per resource and each a gRPC call made after the previous one,
  * are not sent ({@link QuietEngineLogger}) unless {@code HEADWAY_ENGINE_DEBUG=1}; info, warnings and
  * errors are.</li>

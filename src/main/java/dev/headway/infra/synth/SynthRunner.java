@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * pending tasks and completes when the count reaches zero: no polling, no threads of its own.
  *
  * <p>The program started by the real engine uses it too ({@code launcher/EngineProgram}): there the
- * SDK 1.36.1 runner's wait spins on one of the two cores until the last of ~600 serialized log calls
- * is answered. With {@code reportToEngine}, a failure is reported as the SDK's runner reports it
+ * SDK 1.36.1 runner's wait keeps resubmitting itself, without pause, until the last of ~600
+ * serialized log calls is answered. With {@code reportToEngine}, a failure is reported as the SDK's runner reports it
  * (pulumi/pulumi-java {@code DeploymentImpl.DefaultRunner.handleExceptionAsync}: the message of a
  * {@code RunException}, a {@code ResourceException} on its resource, anything else with its stack
  * and the process id) before the exit code 32 that tells the language host it was reported.
