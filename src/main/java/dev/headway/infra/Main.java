@@ -1,12 +1,12 @@
 package dev.headway.infra;
 
-import com.pulumi.Pulumi;
 import dev.headway.infra.cli.AsyncPool;
 import dev.headway.infra.cli.HeadwayCli;
 import dev.headway.infra.config.ConfigError;
 import dev.headway.infra.config.RawConfig;
 import dev.headway.infra.config.Settings;
 import dev.headway.infra.config.SettingsLoader;
+import dev.headway.infra.launcher.EngineProgram;
 import dev.headway.infra.launcher.TunedJvm;
 
 import java.io.PrintStream;
@@ -44,7 +44,7 @@ public final class Main {
             System.exit(UserError.USAGE);
             return;
         }
-        Pulumi.run(ctx -> HeadwayStack.declare(ctx, settings));
+        EngineProgram.run(env, ctx -> HeadwayStack.declare(ctx, settings));
     }
 
     /**

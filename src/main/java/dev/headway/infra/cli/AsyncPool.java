@@ -9,8 +9,8 @@ package dev.headway.infra.cli;
  * ~750 threads, each taking a fresh allocation buffer (hundreds of MiB of eden churn, a dozen young
  * collections). A common pool of two workers is what the SDK gets on any four-core laptop.
  *
- * <p>Only the CLI role sets this (the engine-started program keeps the JDK's choice), and only when
- * the user has not set {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} themselves.
+ * <p>Both roles set this (the engine role in {@code launcher/EngineProgram}), and only when the user
+ * has not set {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} themselves.
  */
 public final class AsyncPool {
     static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";

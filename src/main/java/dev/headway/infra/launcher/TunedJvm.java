@@ -29,7 +29,8 @@ import java.util.OptionalInt;
  * HotSpot's), JVM options were given (on the command line,
  * in {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}), {@code HEADWAY_TUNED_JVM=0}, the classes
  * do not come from a jar (tests, IDE), or the child cannot be started. The engine role (a Pulumi
- * program started by {@code pulumi up}) never relaunches.
+ * program started by {@code pulumi up}) never relaunches: it gets these options through the
+ * environment when the Automation API commands start {@code pulumi} ({@link #engineEnvironment}).
  */
 public final class TunedJvm {
     /** Set in the relaunched JVM, so it does not relaunch again. */
@@ -86,8 +87,7 @@ public final class TunedJvm {
     /** The command that relaunches the CLI, or empty when the CLI should run in this JVM. */
     static Optional<List<String>> command(Launch launch, String[] args) {
         Map<String, String> env = launch.env();
-        if (!launch.hotSpot() || "0".equals(env.get(OPT_OUT))
-                || env.containsKey("JDK_JAVA_OPTIONS") || env.containsKey("JAVA_TOOL_OPTIONS")) {
+        if (!launch.hotSpot() || "0".equals(env.get(OPT_OUT)) || userChoseJvmOptions(env)) {
             return Optional.empty();
         }
         if (launch.jar().isEmpty() || launch.processArguments().isEmpty() || !plainJar(launch.processArguments().get())) {
@@ -101,6 +101,33 @@ public final class TunedJvm {
         cmd.addAll(List.of("-cp", jar.toString(), "dev.headway.infra.Main"));
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /** Read by the {@code java} launcher (JDK 9+), which is what pulumi-language-java runs for a {@code binary} jar. */
+    static final String LAUNCHER_OPTIONS = "JDK_JAVA_OPTIONS";
+
+    /**
+     * The environment that gives the engine role the tuned JVM, for the {@code pulumi} process that
+     * {@code headway-infra preview|up|destroy|refresh} starts. pulumi-language-java starts the jar as
+     * {@code java -jar <binary>} with no way to add JVM options in {@code Pulumi.yaml}, but with its own
+     * environment ({@code os.Environ()}) passed on (pulumi/pulumi-java
+     * {@code pkg/cmd/pulumi-language-java/main.go}, {@code constructEnv}); so the options travel as
+     * {@code JDK_JAVA_OPTIONS}, in that one process tree only, and the program stays one process.
+     * Empty when the user chose JVM options or opted out, as for the CLI's relaunch.
+     */
+    public static Map<String, String> engineEnvironment() {
+        return engineEnvironment(ownJar(), System.getenv());
+    }
+
+    public static Map<String, String> engineEnvironment(Optional<Path> jar, Map<String, String> env) {
+        if (jar.isEmpty() || "0".equals(env.get(OPT_OUT)) || userChoseJvmOptions(env)) {
+            return Map.of();
+        }
+        return Map.of(LAUNCHER_OPTIONS, String.join(" ", jvmOptions(jar.get())));
+    }
+
+    private static boolean userChoseJvmOptions(Map<String, String> env) {
+        return env.containsKey(LAUNCHER_OPTIONS) || env.containsKey("JAVA_TOOL_OPTIONS");
     }
 
     /** The tuned JVM's options for {@code jar}: C1 only, its class data archive if fresh, warnings on stderr. */

@@ -10,13 +10,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Stands in for Google Cloud during synth: every resource "creates" at once, echoing its inputs
  * and filling in the outputs Google would compute (ids, self links, emails) in Google's formats,
- * so that values one resource takes from another look as they would in a real deployment.
+ * so that values one resource takes from another look as they would in a real deployment. The
+ * engine-process test's stand-in engine answers with it too, so both paths see the same outputs.
  */
-final class MockCloud implements Mocks {
+public final class MockCloud implements Mocks {
     private final String project;
     private final String region;
 
-    MockCloud(String project, String region) {
+    public MockCloud(String project, String region) {
         this.project = project;
         this.region = region;
     }

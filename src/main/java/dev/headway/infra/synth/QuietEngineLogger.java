@@ -16,12 +16,16 @@ import java.util.logging.Level;
  * errors still reach the mock engine, so a program that logs an error still fails synth. Every
  * level arrives here: {@code EngineLogger}'s debug, info, warn and error methods all call
  * {@link #logAsync}, and the SDK's logger does the same for each level as its own methods.
+ *
+ * <p>The program the real engine starts uses it too ({@code launcher/EngineProgram}): the engine
+ * shows debug messages only under {@code pulumi up --debug}, and sending them costs ~600 gRPC calls
+ * made one after another; {@code HEADWAY_ENGINE_DEBUG=1} keeps them.
  */
-final class QuietEngineLogger implements EngineLogger {
+public final class QuietEngineLogger implements EngineLogger {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private final EngineLogger delegate;
 
-    QuietEngineLogger(EngineLogger delegate) {
+    public QuietEngineLogger(EngineLogger delegate) {
         this.delegate = Objects.requireNonNull(delegate);
     }
 

@@ -1,6 +1,7 @@
 package dev.headway.infra.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Struct;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.DeploymentImpl;
@@ -39,7 +40,20 @@ public final class RecordingEngine {
     private RecordingEngine() {
     }
 
-    private record Registration(RegisterResourceRequest request, String urn) {
+    /** One resource registration as an engine received it, and the URN it answered. */
+    public record Registration(RegisterResourceRequest request, String urn) {
+    }
+
+    /**
+     * The plan of registrations a real engine (or the engine-process test's stand-in) received, in
+     * the same model and with the same normalization as {@link #run}: the two are compared byte for
+     * byte through {@link PlanJson}.
+     */
+    public static Plan plan(String projectName, String stack, RawConfig config, List<Registration> registrations, Struct stackOutputs) {
+        String project = config.values().getOrDefault("gcp:project", projectName);
+        Map<String, JsonNode> outputs = new TreeMap<>();
+        stackOutputs.getFieldsMap().forEach((k, v) -> outputs.put(k, Values.of(v)));
+        return SecretMask.of(config).apply(new Plan(stack, project, resources(registrations), outputs));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.headway.infra.synth;
 import com.pulumi.core.internal.ContextAwareCompletableFuture;
 import com.pulumi.deployment.internal.EngineLogger;
 import com.pulumi.deployment.internal.Runner;
+import com.pulumi.core.internal.Exceptions;
+import com.pulumi.exceptions.ResourceException;
 import com.pulumi.exceptions.RunException;
 
 import java.util.List;
@@ -24,16 +26,29 @@ import java.util.function.Supplier;
  * each {@code runAsync} on a new thread, so a synth of the dev stack started ~1,700 threads and
  * allocated gigabytes of garbage while the program itself needed one core. This runner counts
  * pending tasks and completes when the count reaches zero: no polling, no threads of its own.
+ *
+ * <p>The program started by the real engine uses it too ({@code launcher/EngineProgram}): there the
+ * SDK 1.36.1 runner's wait keeps resubmitting itself, without pause, until the last of ~600
+ * serialized log calls is answered. With {@code reportToEngine}, a failure is reported as the SDK's runner reports it
+ * (pulumi/pulumi-java {@code DeploymentImpl.DefaultRunner.handleExceptionAsync}: the message of a
+ * {@code RunException}, a {@code ResourceException} on its resource, anything else with its stack
+ * and the process id) before the exit code 32 that tells the language host it was reported.
  */
-final class SynthRunner implements Runner {
+public final class SynthRunner implements Runner {
     private final Supplier<EngineLogger> engineLogger;
+    private final boolean reportToEngine;
     private final AtomicInteger pending = new AtomicInteger();
     private final ConcurrentLinkedQueue<Exception> exceptions = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean programDone;
 
     SynthRunner(Supplier<EngineLogger> engineLogger) {
+        this(engineLogger, false);
+    }
+
+    public SynthRunner(Supplier<EngineLogger> engineLogger, boolean reportToEngine) {
         this.engineLogger = engineLogger;
+        this.reportToEngine = reportToEngine;
     }
 
     @Override
@@ -61,16 +76,35 @@ final class SynthRunner implements Runner {
                     }
                     return drained.thenApply(ignored -> value);
                 })
-                .handle((value, failure) -> {
-                    if (failure != null) {
-                        exceptions.add(unwrap(failure));
-                        return new RunResult<T>(ProcessExitedAfterLoggingUserActionableMessage, List.copyOf(exceptions), Optional.empty());
-                    }
-                    EngineLogger logger = engineLogger.get();
-                    int code = logger != null && logger.hasLoggedErrors()
-                            ? ProcessExitedBeforeLoggingUserActionableMessage : ProcessExitedSuccessfully;
-                    return new RunResult<>(code, List.copyOf(exceptions), Optional.ofNullable(value));
-                });
+                .handle((value, failure) -> this.<T>result(value, failure))
+                .thenCompose(f -> f);
+    }
+
+    private <T> CompletableFuture<Result<T>> result(T value, Throwable failure) {
+        if (failure != null) {
+            Exception e = unwrap(failure);
+            exceptions.add(e);
+            Result<T> result = new RunResult<>(ProcessExitedAfterLoggingUserActionableMessage, List.copyOf(exceptions), Optional.empty());
+            return reportToEngine ? report(e).handle((ignored, logFailure) -> result) : CompletableFuture.completedFuture(result);
+        }
+        EngineLogger logger = engineLogger.get();
+        int code = logger != null && logger.hasLoggedErrors()
+                ? ProcessExitedBeforeLoggingUserActionableMessage : ProcessExitedSuccessfully;
+        return CompletableFuture.completedFuture(new RunResult<>(code, List.copyOf(exceptions), Optional.ofNullable(value)));
+    }
+
+    /** DefaultRunner.handleExceptionAsync's messages, sent to the engine. */
+    private CompletableFuture<Void> report(Exception e) {
+        EngineLogger logger = engineLogger.get();
+        if (e instanceof RunException) {
+            return logger.errorAsync(e.getMessage());
+        }
+        if (e instanceof ResourceException re) {
+            return logger.errorAsync(re.isHideStack() ? re.getMessage() : Exceptions.getStackTrace(re), re.getResource().orElse(null));
+        }
+        ProcessHandle self = ProcessHandle.current();
+        return logger.errorAsync(String.format("Running program [PID: %d](%s) failed with an unhandled exception:%n%s",
+                self.pid(), self.info().commandLine().orElse("unknown"), Exceptions.getStackTrace(e)));
     }
 
     /** As the SDK's runner: the cause out of CompletionException; a non-Exception wrapped in RunException. */

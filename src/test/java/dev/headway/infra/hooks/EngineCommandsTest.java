@@ -63,7 +63,7 @@ class EngineCommandsTest {
     private String[] hookArgs(String... first) {
         List<String> a = new ArrayList<>(List.of(first));
         a.addAll(List.of("--only", "smoke-endpoint,submit-pipeline", "--vertex-endpoint", vertex.hostPort(),
-                "--template", Path.of("../shared/kfp/two_step_pipeline.yaml").toAbsolutePath().toString(), "--timeout", "20"));
+                "--template", PipelineSpecTest.TWO_STEP.toAbsolutePath().toString(), "--timeout", "20"));
         return a.toArray(String[]::new);
     }
 

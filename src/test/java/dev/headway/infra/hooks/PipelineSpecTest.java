@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PipelineSpecTest {
-    static final Path TWO_STEP = Path.of("../shared/kfp/two_step_pipeline.yaml");
+    static final Path TWO_STEP = Path.of("src/test/resources/kfp/two_step_pipeline.yaml");
     static final Path ALL_TYPES_YAML = Path.of("src/test/resources/kfp/all_types.yaml");
     static final Path ALL_TYPES_JSON = Path.of("src/test/resources/kfp/all_types.json");
     static final Path DATASET_INPUT = Path.of("src/test/resources/kfp/dataset_input.yaml");

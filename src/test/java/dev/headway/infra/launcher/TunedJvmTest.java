@@ -89,4 +89,24 @@ class TunedJvmTest {
         assertFalse(TunedJvm.command(launch(jar, List.of("-cp", "headway-infra.jar", "dev.headway.infra.Main"), Map.of()), ARGS).isPresent(),
                 "started with -cp and a main class: the user chose how");
     }
+
+    /** The Automation API commands hand the engine role the same JVM through the environment the language host passes on. */
+    @Test
+    void theEngineRoleGetsTheTunedOptionsThroughJdkJavaOptions() throws IOException {
+        Path jar = jarWithArchive(1_000_000, 2_000_000);
+        Map<String, String> env = TunedJvm.engineEnvironment(Optional.of(jar), Map.of("PATH", "/usr/bin"));
+        String options = env.get("JDK_JAVA_OPTIONS");
+        assertTrue(options.contains("-XX:TieredStopAtLevel=1") && options.contains("-XX:SharedArchiveFile=" + dir.resolve("headway-infra.jsa")), options);
+        assertTrue(options.contains("-Xlog:all=warning,cds*=off:stderr"), options);
+        assertEquals(1, env.size(), "nothing else is set: " + env);
+    }
+
+    @Test
+    void theEngineRoleKeepsTheUsersJvmChoicesAndTheOptOut() throws IOException {
+        Path jar = jar("headway-infra.jar");
+        assertEquals(Map.of(), TunedJvm.engineEnvironment(Optional.of(jar), Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g")));
+        assertEquals(Map.of(), TunedJvm.engineEnvironment(Optional.of(jar), Map.of("JDK_JAVA_OPTIONS", "-Xss2m")));
+        assertEquals(Map.of(), TunedJvm.engineEnvironment(Optional.of(jar), Map.of("HEADWAY_TUNED_JVM", "0")));
+        assertEquals(Map.of(), TunedJvm.engineEnvironment(Optional.empty(), Map.of()), "classes not from a jar (tests, IDE)");
+    }
 }

@@ -20,6 +20,7 @@ import dev.headway.infra.config.ConfigFile;
 import dev.headway.infra.config.Environments;
 import dev.headway.infra.config.SettingsLoader;
 import dev.headway.infra.hooks.StackOutputs;
+import dev.headway.infra.launcher.TunedJvm;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -133,7 +134,9 @@ public final class StackEngine {
 
     private WorkspaceStack select() throws AutomationException {
         try {
-            return LocalWorkspace.selectStack(stack, workDir, LocalWorkspaceOptions.builder().workDir(workDir).build());
+            // the engine role's JVM options travel in the environment of this pulumi process tree only
+            return LocalWorkspace.selectStack(stack, workDir, LocalWorkspaceOptions.builder().workDir(workDir)
+                    .environmentVariables(TunedJvm.engineEnvironment()).build());
         } catch (StackNotFoundException e) {
             throw new UserError(UserError.USAGE, "stack " + stack + " does not exist in this project's backend (pulumi stack init " + stack + ")");
         }
