@@ -37,7 +37,7 @@ class EngineProcessIT {
     private static final String BINARY = "target/headway-infra.jar"; // Pulumi.yaml runtime.options.binary
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "staging"})
     void theEngineReceivesTheReviewedPlan(String stack) throws Exception {
         CliConfig config = CliConfig.fromStackFile(PROJECT.resolve("Pulumi." + stack + ".yaml"));
         Result r = up(stack, config, Map.of());
