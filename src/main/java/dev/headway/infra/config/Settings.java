@@ -101,7 +101,12 @@ public record Settings(
                         String cpu, String memory) {
     }
 
-    /** Keyless CI: the GitHub repository (owner/name) and the branch that deploys. */
-    public record Ci(String githubRepository, String deployBranch) {
+    /**
+     * Keyless CI: the GitHub repository (owner/name) and its immutable numeric ids (a repository
+     * renamed or re-created under the same name keeps neither), the branch that deploys and the
+     * GitHub environment whose deploy job may act as the deployer.
+     */
+    public record Ci(String githubRepository, String repositoryId, String repositoryOwnerId, String deployBranch,
+                     String deployEnvironment) {
     }
 }
