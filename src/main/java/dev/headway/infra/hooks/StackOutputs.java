@@ -3,11 +3,13 @@ package dev.headway.infra.hooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headway.infra.UserError;
+import dev.headway.infra.config.Documents;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,14 +30,13 @@ public final class StackOutputs {
         this.root = root;
     }
 
-    /** Reads an outputs file; missing, unreadable or not a JSON object: one line, exit 3. */
+    /** Reads an outputs file; missing, unreadable, too large or not one JSON object: one line, exit 3. */
     public static StackOutputs read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(UserError.ENVIRONMENT, "stack outputs " + file + ": cannot read ("
-                    + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")");
+            text = Documents.read(file);
+        } catch (Documents.Malformed e) {
+            throw new UserError(UserError.ENVIRONMENT, "stack outputs " + file + ": cannot read (" + e.getMessage() + ")");
         }
         return parse(file.toString(), text);
     }
@@ -43,16 +44,48 @@ public final class StackOutputs {
     public static StackOutputs parse(String source, String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UserError(UserError.ENVIRONMENT, "stack outputs " + source + ": not JSON ("
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage())).lines().findFirst().orElse("") + ")");
+            root = Documents.json(json);
+        } catch (Documents.Malformed e) {
+            throw new UserError(UserError.ENVIRONMENT, "stack outputs " + source + ": " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new UserError(UserError.ENVIRONMENT, "stack outputs " + source
                     + ": expected a JSON object as `pulumi stack output --json` prints it");
         }
         return new StackOutputs(source, root);
+    }
+
+    /**
+     * Outputs the program derives from the stack's config, which the hooks trust: where credentials go
+     * (the template repository), which account a job runs as, which bucket it writes, which resources
+     * they call by name. An outputs file is only a file: each of these must be what the stack declares.
+     */
+    public static final List<String> DERIVED = List.of("project", "region", "env", "pipelineTemplateRepo",
+            "pipelineServiceAccount", "trainingServiceAccount", "pipelineRoot", "dataflowStagingBucket", "dataflowTempBucket",
+            "feedTopic", "feedSubscription", "deadLetterTopic", "rawDataset", "cleanDataset", "featuresDataset",
+            "monitoringDataset", "trainingImageRepo", "servingImageRepo", "endpoints", "endpointLogging");
+
+    /**
+     * Refuses (exit 3, nothing sent) outputs that differ from what {@code stack} declares ({@code declared}: the
+     * synthesized plan's outputs). Values synth cannot know (unknown, secret) are not compared.
+     */
+    public void checkAgainst(String stack, Map<String, JsonNode> declared) {
+        for (String name : DERIVED) {
+            JsonNode want = declared.get(name);
+            JsonNode got = get(name);
+            if (want == null || got == null || want.toString().contains("[unknown]") || want.toString().contains("[secret]")) {
+                continue;
+            }
+            if (!want.equals(got)) {
+                throw new UserError(UserError.ENVIRONMENT, "stack output " + name + " in " + source + " is " + clip(got)
+                        + " but stack " + stack + " declares " + clip(want) + "; use that stack's own outputs (nothing was sent)");
+            }
+        }
+    }
+
+    private static String clip(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
 
     public String source() {
