@@ -58,29 +58,79 @@ public final class StackOutputs {
     /**
      * Outputs the program derives from the stack's config, which the hooks trust: where credentials go
      * (the template repository), which account a job runs as, which bucket it writes, which resources
-     * they call by name. An outputs file is only a file: each of these must be what the stack declares.
+     * they call by name. An outputs file is only a file: each must be what the stack declares. Exact,
+     * except buckets (the bucket, any path), the template repository (either of its two spellings),
+     * endpoints (declared names, in the stack's project and region) and endpoint logging (destinations).
      */
-    public static final List<String> DERIVED = List.of("project", "region", "env", "pipelineTemplateRepo",
-            "pipelineServiceAccount", "trainingServiceAccount", "pipelineRoot", "dataflowStagingBucket", "dataflowTempBucket",
-            "feedTopic", "feedSubscription", "deadLetterTopic", "rawDataset", "cleanDataset", "featuresDataset",
-            "monitoringDataset", "trainingImageRepo", "servingImageRepo", "endpoints", "endpointLogging");
+    public static final List<String> EXACT = List.of("project", "region", "env", "pipelineServiceAccount",
+            "trainingServiceAccount", "feedTopic", "feedSubscription", "deadLetterTopic", "rawDataset", "cleanDataset",
+            "featuresDataset", "monitoringDataset", "trainingImageRepo", "servingImageRepo");
+    private static final List<String> BUCKETS = List.of("pipelineRoot", "dataflowStagingBucket", "dataflowTempBucket");
 
     /**
      * Refuses (exit 3, nothing sent) outputs that differ from what {@code stack} declares ({@code declared}: the
      * synthesized plan's outputs). Values synth cannot know (unknown, secret) are not compared.
      */
     public void checkAgainst(String stack, Map<String, JsonNode> declared) {
-        for (String name : DERIVED) {
-            JsonNode want = declared.get(name);
+        for (Map.Entry<String, JsonNode> e : declared.entrySet()) {
+            String name = e.getKey();
+            JsonNode want = e.getValue();
             JsonNode got = get(name);
-            if (want == null || got == null || want.toString().contains("[unknown]") || want.toString().contains("[secret]")) {
+            if (got == null || want.toString().contains("[unknown]") || want.toString().contains("[secret]")) {
                 continue;
             }
-            if (!want.equals(got)) {
+            boolean same;
+            if (EXACT.contains(name)) {
+                same = want.equals(got);
+            } else if (BUCKETS.contains(name)) {
+                same = got.isTextual() && bucket(want.asText()).equals(bucket(got.asText()));
+            } else if (name.equals("pipelineTemplateRepo")) {
+                same = got.isTextual() && repo(want.asText()).equals(repo(got.asText()));
+            } else if (name.equals("endpoints")) {
+                same = endpointsWithin(got, want, declared.get("project").asText(), declared.get("region").asText());
+            } else if (name.equals("endpointLogging")) {
+                same = got.isObject() && destinations(got).equals(destinations(want));
+            } else {
+                continue;
+            }
+            if (!same) {
                 throw new UserError(UserError.ENVIRONMENT, "stack output " + name + " in " + source + " is " + clip(got)
                         + " but stack " + stack + " declares " + clip(want) + "; use that stack's own outputs (nothing was sent)");
             }
         }
+    }
+
+    private static String bucket(String uri) {
+        String s = uri.startsWith("gs://") ? uri.substring(5) : uri;
+        return s.contains("/") ? s.substring(0, s.indexOf('/')) : s;
+    }
+
+    private static String repo(String output) {
+        try {
+            return dev.headway.infra.hooks.kfp.KfpRegistry.Repo.parse(output).toString();
+        } catch (IllegalArgumentException e) {
+            return "unparsable: " + output;
+        }
+    }
+
+    private static boolean endpointsWithin(JsonNode got, JsonNode want, String project, String region) {
+        if (!got.isObject()) {
+            return false;
+        }
+        String prefix = "projects/" + project + "/locations/" + region + "/endpoints/";
+        for (Map.Entry<String, JsonNode> e : got.properties()) {
+            String v = e.getValue().asText();
+            if (!want.has(e.getKey()) || !v.startsWith(prefix) || !v.substring(prefix.length()).matches("[0-9]{1,19}")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> destinations(JsonNode logging) {
+        Map<String, String> out = new TreeMap<>();
+        logging.properties().forEach(e -> out.put(e.getKey(), e.getValue().path("bigqueryDestination").asText()));
+        return out;
     }
 
     private static String clip(JsonNode n) {
