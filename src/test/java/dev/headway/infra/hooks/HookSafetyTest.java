@@ -82,6 +82,21 @@ class HookSafetyTest {
         oneLine(run, 2, "routes");
     }
 
+    /** Each of these was an OutOfMemoryError or StackOverflowError with a trace, or accepted half-read. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/dev/zero", "deep", "trailing", "two-documents"})
+    void aTemplateThatCannotBeReadWholeIsOneLineExit2(String kind) throws IOException {
+        Path spec = switch (kind) {
+            case "/dev/zero" -> Path.of("/dev/zero");
+            case "deep" -> CliRun.outputsFile("{\"root\": " + "[".repeat(900) + "]".repeat(900) + "}");
+            case "trailing" -> CliRun.outputsFile(java.nio.file.Files.readString(Path.of("src/test/resources/kfp/all_types.json")) + "{}");
+            default -> CliRun.outputsFile(java.nio.file.Files.readString(Path.of("src/test/resources/kfp/all_types.yaml")) + "---\nroot: {}\n");
+        };
+        CliRun run = CliRun.of("hooks", "dev", "--outputs", CliRun.outputsFile(DEV).toString(), "--only", "submit-pipeline",
+                "--template", spec.toString(), "--param", "epochs=3", "--dry-run");
+        oneLine(run, 2, "template");
+    }
+
     @Test
     void trailingJsonAfterTheOutputsIsRefused() throws IOException {
         CliRun run = CliRun.of("hooks", "dev", "--outputs", CliRun.outputsFile(DEV + "{\"project\": \"other\"}").toString(),
