@@ -105,6 +105,11 @@ class ConvergenceTest {
             String service = r.input("service").asText();
             return service.substring(0, service.indexOf('.'));
         }
+        if (r.type().equals("gcp:projects/iAMCustomRole:IAMCustomRole")) {
+            // custom roles live in the IAM API (projects.roles.create): terraform-provider-google-beta v5.0.0,
+            // google-beta/services/resourcemanager/resource_google_project_iam_custom_role.go uses iambeta.Projects.Roles
+            return "iam";
+        }
         String module = r.type().substring(4, r.type().indexOf('/'));
         return API_OF_MODULE.get(module);
     }

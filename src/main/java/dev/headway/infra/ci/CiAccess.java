@@ -6,27 +6,42 @@ import com.pulumi.gcp.iam.WorkloadIdentityPoolArgs;
 import com.pulumi.gcp.iam.WorkloadIdentityPoolProvider;
 import com.pulumi.gcp.iam.WorkloadIdentityPoolProviderArgs;
 import com.pulumi.gcp.iam.inputs.WorkloadIdentityPoolProviderOidcArgs;
-import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
+import com.pulumi.gcp.projects.IAMCustomRole;
+import com.pulumi.gcp.projects.IAMCustomRoleArgs;
 import com.pulumi.gcp.serviceaccount.IAMMemberArgs.Builder;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.headway.infra.identity.Identity;
 
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Keyless CI: a Workload Identity Federation pool with a GitHub OIDC provider that accepts tokens
- * from one repository only; the previewer account may be used by any workflow of that repository
- * (pull requests), the deployer account only by workflows running on the deploy branch. No
- * service account key exists anywhere: GitHub's OIDC token is exchanged for short-lived credentials.
+ * Keyless CI: a Workload Identity Federation pool with a GitHub OIDC provider that accepts two kinds
+ * of token from one repository (matched by its immutable ids), and nothing else: a pull_request run
+ * of the preview workflow (the read-only previewer) and the deploy workflow's job running on the
+ * deploy branch in the deploy environment (the deployer; the environment's required reviewers are
+ * then enforced by IAM, not only by the workflow). No service account key exists anywhere.
+ *
+ * <p>Claims: GitHub, "About security hardening with OpenID Connect", the token's
+ * {@code repository_id}, {@code repository_owner_id}, {@code event_name}, {@code ref},
+ * {@code environment} and {@code job_workflow_ref}
+ * (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect).
+ * Conditions: Google, "Workload Identity Federation with deployment pipelines" (attribute conditions
+ * are CEL over {@code assertion}, at most 4096 characters; a token the condition rejects is not
+ * exchanged) https://cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines.
  */
 public final class CiAccess extends ComponentResource {
     /** GitHub Actions' OIDC issuer. */
     public static final String GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
-    /** Mapped attribute that binds repository and ref together, so a principal set can require both. */
-    public static final String REPO_REF = "attribute.repo_ref";
+    /** Mapped attribute naming which CI identity a token may become: {@link #DEPLOY} or {@link #PREVIEW}. */
+    public static final String CI_ROLE = "attribute.ci_role";
+    public static final String DEPLOY = "deploy";
+    public static final String PREVIEW = "preview";
+    /** The workflow files, relative to the repository root, whose jobs may federate. */
+    public static final String DEPLOY_WORKFLOW = ".github/workflows/deploy.yml";
+    public static final String PREVIEW_WORKFLOW = ".github/workflows/preview.yml";
 
     private final WorkloadIdentityPoolProvider provider;
     private final Identity deployer;
@@ -52,33 +67,27 @@ public final class CiAccess extends ComponentResource {
                 .workloadIdentityPoolId(pool.workloadIdentityPoolId())
                 .workloadIdentityPoolProviderId(providerId)
                 .displayName("GitHub Actions")
-                .description("Tokens of " + args.repository + " only")
+                .description("Deploy and preview workflows of " + args.repository + " only")
                 .attributeMapping(Map.of(
                         "google.subject", "assertion.sub",
-                        "attribute.repository", "assertion.repository",
-                        "attribute.repository_owner", "assertion.repository_owner",
-                        "attribute.ref", "assertion.ref",
-                        "attribute.actor", "assertion.actor",
+                        "attribute.repository_id", "assertion.repository_id",
                         "attribute.workflow_ref", "assertion.job_workflow_ref",
-                        REPO_REF, "assertion.repository + '@' + assertion.ref"))
-                .attributeCondition(attributeCondition(args.repository))
+                        "attribute.event_name", "assertion.event_name",
+                        CI_ROLE, "assertion.event_name == 'pull_request' ? '" + PREVIEW + "' : '" + DEPLOY + "'"))
+                .attributeCondition(attributeCondition(args))
                 .oidc(WorkloadIdentityPoolProviderOidcArgs.builder().issuerUri(GITHUB_ISSUER).build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
-        Output<String> poolPrincipals = pool.name().applyValue(n -> "principalSet://iam.googleapis.com/" + n);
-        bindWorkloadIdentity("previewer-wif", previewer,
-                poolPrincipals.applyValue(p -> p + "/attribute.repository/" + args.repository));
-        bindWorkloadIdentity("deployer-wif", deployer,
-                poolPrincipals.applyValue(p -> p + "/" + REPO_REF + "/" + args.repository + "@refs/heads/" + args.deployBranch));
+        Output<String> poolPrincipals = pool.name().applyValue(n -> "principalSet://iam.googleapis.com/" + n + "/" + CI_ROLE + "/");
+        bindWorkloadIdentity("previewer-wif", previewer, poolPrincipals.applyValue(p -> p + PREVIEW));
+        bindWorkloadIdentity("deployer-wif", deployer, poolPrincipals.applyValue(p -> p + DEPLOY));
 
         args.deployerRoles.forEach((role, why) -> deployer.grantProjectRole(role, why));
         args.previewerRoles.forEach((role, why) -> previewer.grantProjectRole(role, why));
-        deployer.grantProjectRole("hw-deployer-projectIamAdmin", "roles/resourcemanager.projectIamAdmin",
-                IAMMemberConditionArgs.builder()
-                        .title("only the stack's workload roles")
-                        .description("The deployer may add or remove only these project roles; changing its own roles needs a human owner")
-                        .expression(delegationCondition(args.delegableRoles))
-                        .build(), this);
+        grantCustomRole(args, deployer, CiRoles.SECRET_CONTAINERS, "Headway secret containers",
+                CiRoles.SECRET_CONTAINER_PERMISSIONS, args.secretContainers);
+        grantCustomRole(args, previewer, CiRoles.FIRESTORE_METADATA, "Headway Firestore metadata viewer",
+                CiRoles.FIRESTORE_METADATA_PERMISSIONS, true);
         for (Identity workload : args.workloads) {
             // Scoped actAs: the deployer attaches this account to resources, and nothing else. Recorded on the
             // workload too, so what runs as it (and depends on its readiness) waits for the deployer's access.
@@ -92,16 +101,40 @@ public final class CiAccess extends ComponentResource {
                 "previewerServiceAccount", previewer.email()));
     }
 
-    /** CEL over GitHub's token claims: this repository, under its owner, nothing else. */
-    static String attributeCondition(String repository) {
-        String owner = repository.substring(0, repository.indexOf('/'));
-        return "assertion.repository == '" + repository + "' && assertion.repository_owner == '" + owner + "'";
+    /**
+     * CEL over GitHub's token claims: this repository and owner by their immutable ids, and then
+     * either a pull_request run of the preview workflow or the deploy workflow's job on the deploy
+     * branch, started by a push or a manual dispatch, in the deploy environment.
+     */
+    static String attributeCondition(CiAccessArgs a) {
+        String workflows = a.repository + "/";
+        return "assertion.repository_id == '" + a.repositoryId + "'"
+                + " && assertion.repository_owner_id == '" + a.repositoryOwnerId + "'"
+                + " && ((assertion.event_name == 'pull_request'"
+                + " && assertion.job_workflow_ref.startsWith('" + workflows + PREVIEW_WORKFLOW + "@refs/pull/'))"
+                + " || (assertion.event_name in ['push', 'workflow_dispatch']"
+                + " && assertion.ref == 'refs/heads/" + a.deployBranch + "'"
+                + " && assertion.job_workflow_ref == '" + workflows + DEPLOY_WORKFLOW + "@refs/heads/" + a.deployBranch + "'"
+                + " && assertion.environment == '" + a.deployEnvironment + "'))";
     }
 
-    /** The IAM condition limiting which roles a projectIamAdmin grant may add or remove. */
-    static String delegationCondition(java.util.List<String> roles) {
-        return "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(["
-                + roles.stream().map(r -> "'" + r + "'").collect(Collectors.joining(", ")) + "])";
+    /**
+     * A project custom role holding exactly {@code permissions}, granted to {@code account} on the project.
+     * A deleted custom role is kept (soft-deleted) and its id stays taken; the provider's create undeletes and
+     * updates it, so dev's {@code up} after {@code destroy} converges (terraform-provider-google-beta v5.0.0,
+     * google-beta/services/resourcemanager/resource_google_project_iam_custom_role.go, Create: {@code r.Deleted}).
+     */
+    private void grantCustomRole(CiAccessArgs args, Identity account, String roleId, String title, List<String> permissions,
+                                 boolean needed) {
+        if (!needed) {
+            return;
+        }
+        IAMCustomRole role = new IAMCustomRole(roleId, IAMCustomRoleArgs.builder()
+                .project(args.project).roleId(roleId).title(title)
+                .description("Least privilege for " + account.workload().purpose() + "; see ci/CiRoles")
+                .permissions(permissions).build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis).build());
+        account.grantProjectRole("hw-" + account.workload().purpose() + "-" + roleId,
+                "projects/" + args.project + "/roles/" + roleId, null, this, role);
     }
 
     private void bindWorkloadIdentity(String name, Identity account, Output<String> principals) {

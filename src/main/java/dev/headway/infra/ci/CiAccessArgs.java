@@ -19,16 +19,20 @@ import java.util.regex.Pattern;
  * pools and IAM members take no labels.
  */
 public final class CiAccessArgs extends ComponentArgs {
+    private static final Pattern GITHUB_ID = Pattern.compile("[1-9][0-9]{0,19}");
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
     final String repository;
+    final String repositoryId;
+    final String repositoryOwnerId;
     final String deployBranch;
+    final String deployEnvironment;
+    final boolean secretContainers;
     final Identity deployer;
     final Identity previewer;
     final List<Identity> workloads;
     final Map<String, String> deployerRoles;
     final Map<String, String> previewerRoles;
-    final List<String> delegableRoles;
     final List<Resource> apis;
 
     private CiAccessArgs(Builder b) {
@@ -37,13 +41,24 @@ public final class CiAccessArgs extends ComponentArgs {
         if (!REPOSITORY.matcher(repository).matches()) {
             throw new IllegalArgumentException("repository must be owner/name: " + repository);
         }
+        this.repositoryId = required(b.repositoryId, "repositoryId");
+        this.repositoryOwnerId = required(b.repositoryOwnerId, "repositoryOwnerId");
+        if (!GITHUB_ID.matcher(repositoryId).matches() || !GITHUB_ID.matcher(repositoryOwnerId).matches()) {
+            throw new IllegalArgumentException("repositoryId and repositoryOwnerId are GitHub's numeric ids: " + repositoryId + ", " + repositoryOwnerId);
+        }
         this.deployBranch = required(b.deployBranch, "deployBranch");
+        this.deployEnvironment = required(b.deployEnvironment, "deployEnvironment");
+        for (String literal : List.of(repository, deployBranch, deployEnvironment)) {
+            if (literal.contains("'") || literal.contains("\\")) {
+                throw new IllegalArgumentException("no quote or backslash in a CEL literal: " + literal);
+            }
+        }
+        this.secretContainers = b.secretContainers;
         this.deployer = required(b.deployer, "deployer");
         this.previewer = required(b.previewer, "previewer");
         this.workloads = List.copyOf(b.workloads);
         this.deployerRoles = Map.copyOf(b.deployerRoles);
         this.previewerRoles = Map.copyOf(b.previewerRoles);
-        this.delegableRoles = List.copyOf(b.delegableRoles);
         this.apis = List.copyOf(b.apis);
     }
 
@@ -57,7 +72,10 @@ public final class CiAccessArgs extends ComponentArgs {
      */
     public static CiAccessArgs from(Settings s, Identities identities, Resource... apis) {
         return builder().settings(s, "ci")
-                .repository(s.ci().githubRepository()).deployBranch(s.ci().deployBranch())
+                .repository(s.ci().githubRepository())
+                .repositoryIds(s.ci().repositoryId(), s.ci().repositoryOwnerId())
+                .deployBranch(s.ci().deployBranch()).deployEnvironment(s.ci().deployEnvironment())
+                .secretContainers(s.batch().enabled())
                 .deployer(identities.of(Workload.DEPLOYER)).previewer(identities.of(Workload.PREVIEWER))
                 .workloads(Arrays.stream(Workload.values())
                         .filter(w -> w != Workload.DEPLOYER && w != Workload.PREVIEWER).map(identities::of).toList())
@@ -67,13 +85,16 @@ public final class CiAccessArgs extends ComponentArgs {
 
     public static final class Builder extends ComponentArgs.Builder<Builder> {
         private String repository;
+        private String repositoryId;
+        private String repositoryOwnerId;
         private String deployBranch = "main";
+        private String deployEnvironment;
+        private boolean secretContainers;
         private Identity deployer;
         private Identity previewer;
         private List<Identity> workloads = List.of();
         private Map<String, String> deployerRoles = Map.of();
         private Map<String, String> previewerRoles = Map.of();
-        private List<String> delegableRoles = CiRoles.DELEGABLE_PROJECT_ROLES;
         private final List<Resource> apis = new ArrayList<>();
 
         /** The GitHub repository ({@code owner/name}) whose workflows may authenticate. Required. */
@@ -82,7 +103,26 @@ public final class CiAccessArgs extends ComponentArgs {
             return this;
         }
 
-        /** The only branch whose workflows may act as the deployer; default {@code main}. */
+        /** GitHub's immutable ids of the repository and of its owner (the token's repository_id, repository_owner_id). Required. */
+        public Builder repositoryIds(String repositoryId, String ownerId) {
+            this.repositoryId = repositoryId;
+            this.repositoryOwnerId = ownerId;
+            return this;
+        }
+
+        /** The GitHub environment the deploy job runs in (its reviewers gate the deployer). Required. */
+        public Builder deployEnvironment(String environment) {
+            this.deployEnvironment = environment;
+            return this;
+        }
+
+        /** Whether the deployer manages Secret Manager secrets (the custom role without payload access); default false. */
+        public Builder secretContainers(boolean secretContainers) {
+            this.secretContainers = secretContainers;
+            return this;
+        }
+
+        /** The only branch whose deploy workflow may act as the deployer; default {@code main}. */
         public Builder deployBranch(String deployBranch) {
             this.deployBranch = deployBranch;
             return this;
@@ -118,12 +158,6 @@ public final class CiAccessArgs extends ComponentArgs {
         /** Role to reason; default none. {@link CiRoles#previewer} lists what this stack needs. */
         public Builder previewerRoles(Map<String, String> roles) {
             this.previewerRoles = new LinkedHashMap<>(roles);
-            return this;
-        }
-
-        /** Project roles the deployer may grant to others; default {@link CiRoles#DELEGABLE_PROJECT_ROLES}. */
-        public Builder delegableRoles(List<String> roles) {
-            this.delegableRoles = List.copyOf(roles);
             return this;
         }
 

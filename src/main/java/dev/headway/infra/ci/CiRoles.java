@@ -8,42 +8,73 @@ import java.util.Map;
 
 /**
  * The project roles of the two CI identities, each with the reason it is needed. Predefined roles
- * only (never owner/editor/viewer); optional features (GKE, the Dataflow job, batch) add their
- * roles only when switched on. Roles with a resource to scope to are granted there instead (the
- * deployer's {@code iam.serviceAccountUser} is granted on each workload account, not the project).
+ * only (never owner/editor/viewer), plus two custom roles where no predefined role leaves out
+ * data access; optional features (GKE, the Dataflow job, batch) add their roles only when switched
+ * on. Roles with a resource to scope to are granted there instead (the deployer's
+ * {@code iam.serviceAccountUser} is granted on each workload account, not the project).
+ *
+ * <p>The deployer administers no identity: it cannot create or change service accounts, their
+ * IAM, the federation pool or provider, project IAM, custom roles or secret IAM
+ * ({@link #OWNER_MANAGED}). IAM Conditions cannot narrow those roles to our accounts: resource
+ * attributes are recognised only for the services listed in
+ * https://cloud.google.com/iam/docs/conditions-resource-attributes (IAM service accounts and
+ * workload identity pools are not among them), and the only API attribute for IAM changes,
+ * {@code iam.googleapis.com/modifiedGrantsByRole}, limits roles, not members
+ * (https://cloud.google.com/iam/docs/setting-limits-on-granting-roles), so a delegated
+ * projectIamAdmin could hand a delegable role to anyone, itself included. A project owner applies
+ * those resources once (the bootstrap, README "Security") and whenever they change.
  */
 public final class CiRoles {
     /**
-     * Project roles that the stack's components grant to workload accounts, and so the only roles the
-     * deployer may add or remove through its (conditioned) {@code resourcemanager.projectIamAdmin}.
-     * A component that grants another project role must add it here, or {@code up} is denied.
+     * Resource types the deployer may read but never create, change or delete: a project owner
+     * applies them ({@code pulumi up} with owner credentials). Each would let the deployer widen
+     * its own access.
      */
-    public static final List<String> DELEGABLE_PROJECT_ROLES = List.of(
-            "roles/aiplatform.user",
-            "roles/artifactregistry.reader",
-            "roles/bigquery.jobUser",
-            "roles/container.defaultNodeServiceAccount",
-            "roles/dataflow.admin",
-            "roles/dataflow.developer",
-            "roles/dataflow.worker",
-            "roles/datastore.user",
-            "roles/logging.logWriter",
-            "roles/monitoring.metricWriter",
-            "roles/monitoring.viewer",
-            "roles/stackdriver.resourceMetadata.writer");
+    public static final Map<String, String> OWNER_MANAGED = Map.of(
+            "gcp:serviceaccount/account:Account", "a new account is a new identity to act as",
+            "gcp:serviceaccount/iAMMember:IAMMember", "actAs / token creation / federation on an account",
+            "gcp:projects/iAMMember:IAMMember", "project roles (the condition language cannot limit members)",
+            "gcp:projects/iAMCustomRole:IAMCustomRole", "a custom role can hold any permission",
+            "gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "who may federate into the project",
+            "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "which tokens are accepted (its own OIDC issuer)",
+            "gcp:secretmanager/secretIamMember:SecretIamMember", "who may read secret payloads");
+
+    /** Custom role of the deployer: Secret Manager secrets as containers, never their payloads or IAM. */
+    public static final String SECRET_CONTAINERS = "hwSecretContainerAdmin";
+    /**
+     * Permissions of {@link #SECRET_CONTAINERS}. {@code roles/secretmanager.admin} holds
+     * {@code secretmanager.*}, payload access ({@code secretmanager.versions.access}) included, and no
+     * predefined role creates secrets without it
+     * (https://cloud.google.com/iam/docs/roles-permissions/secretmanager).
+     */
+    public static final List<String> SECRET_CONTAINER_PERMISSIONS = List.of(
+            "secretmanager.locations.get", "secretmanager.locations.list",
+            "secretmanager.secrets.create", "secretmanager.secrets.delete", "secretmanager.secrets.get",
+            "secretmanager.secrets.list", "secretmanager.secrets.update");
+
+    /** Custom role of the previewer: Firestore databases' configuration, never documents. */
+    public static final String FIRESTORE_METADATA = "hwFirestoreMetadataViewer";
+    /**
+     * Permissions of {@link #FIRESTORE_METADATA}: {@code datastore.databases.getMetadata} reads a
+     * database's settings; {@code roles/datastore.viewer} also holds {@code datastore.entities.get}
+     * and {@code .list}, every document (https://cloud.google.com/datastore/docs/access/iam,
+     * https://cloud.google.com/iam/docs/roles-permissions/firestore).
+     */
+    public static final List<String> FIRESTORE_METADATA_PERMISSIONS = List.of(
+            "datastore.databases.getMetadata", "datastore.databases.list");
 
     private CiRoles() {
     }
 
-    /** What {@code pulumi up} needs for the resources this stack manages. */
+    /** What {@code pulumi up} needs for the resources this stack manages, besides {@link #OWNER_MANAGED}. */
     public static Map<String, String> deployer(Settings s) {
         Map<String, String> roles = new LinkedHashMap<>();
         roles.put("roles/serviceusage.serviceUsageAdmin", "enable the stack's APIs; set the Vertex GPU quota override");
         roles.put("roles/compute.networkAdmin", "VPC, subnet, Cloud Router and NAT");
         roles.put("roles/compute.securityAdmin", "firewall rules");
         roles.put("roles/compute.instanceAdmin.v1", "the poller VM (create, stop/start, metadata)");
-        roles.put("roles/iam.serviceAccountAdmin", "workload service accounts and their account-level IAM (Workload Identity bindings)");
-        roles.put("roles/iam.workloadIdentityPoolAdmin", "this CI pool and its GitHub provider");
+        roles.put("roles/iam.serviceAccountViewer", "read workload accounts (an owner changes them)");
+        roles.put("roles/iam.workloadIdentityPoolViewer", "read this CI pool and provider (an owner changes them)");
         roles.put("roles/storage.admin", "Dataflow staging/temp buckets, the pipeline root, their bucket IAM");
         roles.put("roles/bigquery.dataOwner", "datasets, tables with schemas, dataset IAM");
         roles.put("roles/pubsub.admin", "feed and dead-letter topics, subscriptions, topic/subscription IAM");
@@ -61,7 +92,7 @@ public final class CiRoles {
         if (s.batch().enabled()) {
             roles.put("roles/run.admin", "the batch worker Cloud Run job");
             roles.put("roles/cloudscheduler.admin", "the batch worker schedule");
-            roles.put("roles/secretmanager.admin", "the batch worker's secrets (containers and IAM, never payloads in config)");
+            roles.put("roles/secretmanager.viewer", "read the batch worker's secrets' metadata and IAM (never payloads)");
         }
         return roles;
     }
@@ -81,7 +112,6 @@ public final class CiRoles {
         roles.put("roles/artifactregistry.reader", "read repositories and cleanup policies");
         roles.put("roles/aiplatform.viewer", "read endpoints and TensorBoard");
         roles.put("roles/monitoring.viewer", "read alert policies and channels");
-        roles.put("roles/datastore.viewer", "read the Firestore database configuration");
         if (s.training().gke().isPresent()) {
             roles.put("roles/container.viewer", "read the cluster, node pool and in-cluster objects");
         }

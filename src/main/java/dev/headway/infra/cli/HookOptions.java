@@ -91,6 +91,12 @@ final class HookOptions {
     @Option(names = "--streaming-timeout", defaultValue = "60", paramLabel = "SECONDS", description = "smoke-streaming: read the message back within (default: ${DEFAULT-VALUE})")
     long streamingTimeoutSeconds;
 
+    private static void within(String flag, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new UserError(UserError.USAGE, flag + " " + value + ": expected " + min + " to " + max + " " + unit);
+        }
+    }
+
     List<String> selected() {
         if (only == null || only.isEmpty()) {
             return ALL;
@@ -103,13 +109,13 @@ final class HookOptions {
         return ALL.stream().filter(only::contains).toList();
     }
 
-    List<Hook> hooks(String stack, Map<String, String> env, PrintWriter out) {
+    List<Hook> hooks(String stack, dev.headway.infra.synth.Plan plan, Map<String, String> env, PrintWriter out) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SubmitPipeline.ClientFactory vertex = region -> GoogleClients.vertex(region, Optional.ofNullable(vertexEndpoint), env, timeout);
         List<Hook> hooks = new ArrayList<>();
         for (String name : selected()) {
             hooks.add(switch (name) {
-                case SmokeWarehouse.NAME -> new SmokeWarehouse(WarehouseSchema.fromPlan(Stacks.synth(stack, configFile)),
+                case SmokeWarehouse.NAME -> new SmokeWarehouse(WarehouseSchema.fromPlan(plan),
                         Optional.ofNullable(bigqueryEndpoint), env, GoogleClients.forEndpoint("bigquery.googleapis.com:443", timeout));
                 case SmokeStreaming.NAME -> new SmokeStreaming(Duration.ofSeconds(streamingTimeoutSeconds), GoogleClients.pubsub(env, timeout));
                 case EndpointLogging.NAME -> new EndpointLogging(vertex, dryRun, out);
@@ -127,8 +133,17 @@ final class HookOptions {
 
     /** Runs the selected hooks, prints one line per hook, writes the report; returns the exit code. */
     int run(String stack, StackOutputs outputs, Map<String, String> env, PrintWriter out) {
-        List<Hook> hooks = hooks(stack, env, out);
-        List<HookResult> results = HookRunner.run(hooks, outputs, r -> {
+        // 0 or -1 reached the clients as an illegal RetrySettings (exit 70); every time bound must be a real one
+        within("--timeout", timeoutSeconds, 1, 86_400, "seconds");
+        within("--streaming-timeout", streamingTimeoutSeconds, 1, 86_400, "seconds");
+        within("--wait-timeout", waitTimeoutSeconds, 1, 7 * 86_400, "seconds");
+        within("--poll-interval-ms", pollIntervalMs, 1, 3_600_000, "milliseconds");
+        within("--latency-budget-ms", latencyBudgetMs, 0, 600_000, "milliseconds");
+        // What the stack declares: the outputs must agree with it before any hook sends anything.
+        dev.headway.infra.synth.Plan plan = Stacks.synth(stack, configFile);
+        outputs.checkAgainst(stack, plan.outputs());
+        List<Hook> hooks = hooks(stack, plan, env, out);
+        List<HookResult> results = HookRunner.run(hooks, outputs, Duration.ofSeconds(timeoutSeconds), r -> {
             out.println(r.line());
             out.flush();
         });

@@ -47,11 +47,32 @@ public final class Stacks {
         return Path.of("stacks", checkName(stack) + ".plan.json");
     }
 
-    /** Runs the real stack program under the recording engine. Config errors stop before any resource. */
+    /**
+     * Runs the real stack program under the recording engine. Config errors stop before any resource. Synth is
+     * deterministic, so the last few plans are kept by stack and config (the hooks synthesize to check outputs).
+     */
     public static Plan synth(String stack, Path configFile) {
         Environments.checkName(checkName(stack));
         RawConfig raw = ConfigFile.read(configFile(stack, configFile));
         Settings settings = SettingsLoader.load(checkName(stack), raw);
-        return RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));
+        String key = stack + "\n" + raw.values() + "\n" + raw.secretKeys();
+        synchronized (RECENT) {
+            Plan known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Plan plan = RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));
+        synchronized (RECENT) {
+            RECENT.put(key, plan);
+        }
+        return plan;
     }
+
+    private static final java.util.Map<String, Plan> RECENT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Plan> eldest) {
+            return size() > 4;
+        }
+    };
 }

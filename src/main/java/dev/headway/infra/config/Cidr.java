@@ -1,5 +1,6 @@
 package dev.headway.infra.config;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,28 @@ public record Cidr(long address, int prefix) {
             return Optional.empty();
         }
         return Optional.of(new Cidr(addr, prefix));
+    }
+
+    /** The number of addresses the union of {@code blocks} covers (overlaps counted once). */
+    public static long coverage(java.util.Collection<Cidr> blocks) {
+        List<long[]> spans = new java.util.ArrayList<>();
+        for (Cidr c : blocks) {
+            long start = c.address & c.mask();
+            spans.add(new long[]{start, start + (1L << (32 - c.prefix))});
+        }
+        spans.sort(java.util.Comparator.comparingLong(a -> a[0]));
+        long total = 0;
+        long end = -1;
+        for (long[] span : spans) {
+            if (span[0] >= end) {
+                total += span[1] - span[0];
+                end = span[1];
+            } else if (span[1] > end) {
+                total += span[1] - end;
+                end = span[1];
+            }
+        }
+        return total;
     }
 
     private long mask() {

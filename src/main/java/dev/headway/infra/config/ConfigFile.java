@@ -1,16 +1,9 @@
 package dev.headway.infra.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a {@code Pulumi.<stack>.yaml} stack file the way the Pulumi CLI would hand it to the
@@ -30,8 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigFile {
     public static final String SECRET_PLACEHOLDER = "[secret]";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** Top-level keys of a Pulumi stack file besides config. */
     private static final List<String> STACK_FILE_KEYS = List.of(
             "config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment");
@@ -43,11 +32,9 @@ public final class ConfigFile {
         String where = file.toString();
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigError(where, "no such file; create it, or pass --config-file");
-        } catch (IOException e) {
-            throw new ConfigError(where, "cannot be read: " + e.getMessage());
+            text = Documents.read(file);
+        } catch (Documents.Malformed e) {
+            throw new ConfigError(where, e.getMessage().equals("no such file") ? "no such file; create it, or pass --config-file" : e.getMessage());
         }
         return parse(where, text);
     }
@@ -55,15 +42,9 @@ public final class ConfigFile {
     public static RawConfig parse(String where, String text) {
         JsonNode doc;
         try {
-            doc = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            Matcher dup = Pattern.compile("Duplicate field '([^']*)'").matcher(e.getOriginalMessage());
-            if (dup.find()) {
-                throw new ConfigError(where, "key " + dup.group(1) + " appears twice" + loc + " (the second would silently win); keep one");
-            }
-            throw new ConfigError(where, "is not valid YAML" + loc + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("").trim());
+            doc = Documents.yaml(text);
+        } catch (Documents.Malformed e) {
+            throw new ConfigError(where, e.getMessage());
         }
         if (doc == null || doc.isMissingNode() || doc.isNull()) {
             throw new ConfigError(where, "is empty; expected a map with a config: section");
@@ -88,8 +69,14 @@ public final class ConfigFile {
         }
         Map<String, String> values = new TreeMap<>();
         Set<String> secrets = new TreeSet<>();
+        Map<String, String> spelled = new TreeMap<>();
         config.fields().forEachRemaining(e -> {
             String key = RawConfig.cleanKey(e.getKey());
+            String earlier = spelled.put(key, e.getKey());
+            if (earlier != null) {
+                // Pulumi reads ns:config:key as ns:key (RawConfig.cleanKey), so both spellings are one key and one would silently win.
+                throw new ConfigError(key, "set twice, as " + earlier + " and as " + e.getKey() + " (the same key to Pulumi); keep one");
+            }
             if (!key.contains(":")) {
                 throw new ConfigError(key, "a namespaced key such as headway:" + key, "\"" + key + "\"");
             }

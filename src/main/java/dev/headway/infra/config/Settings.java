@@ -148,7 +148,12 @@ public record Settings(
      */
     public static final Pattern ADOPT_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
-    /** Keyless CI: the GitHub repository (owner/name) and the branch that deploys. */
-    public record Ci(String githubRepository, String deployBranch) {
+    /**
+     * Keyless CI: the GitHub repository (owner/name) and its immutable numeric ids (a repository
+     * renamed or re-created under the same name keeps neither), the branch that deploys and the
+     * GitHub environment whose deploy job may act as the deployer.
+     */
+    public record Ci(String githubRepository, String repositoryId, String repositoryOwnerId, String deployBranch,
+                     String deployEnvironment) {
     }
 }

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * what was expected and what was found. Nothing is declared before this has passed.
  */
 public final class SettingsLoader {
+    private static final long MAX_AUTHORIZED_ADDRESSES = 1L << 24;
+    private static final Pattern GITHUB_ID = Pattern.compile("[1-9][0-9]{0,19}");
     private static final int DAY = 86_400;
     /** The widest network that may reach a GKE control plane: nothing like 0.0.0.0/0 or its halves. */
     static final int MIN_AUTHORIZED_PREFIX = 16;
@@ -42,8 +44,14 @@ public final class SettingsLoader {
     static final java.util.regex.Pattern DEPLOYMENT_SUFFIX = java.util.regex.Pattern.compile("[a-z0-9]{1,6}");
 
     public static Settings load(String stack, RawConfig raw) {
+        for (String key : List.of("gcp:project", "gcp:region")) {
+            // Every resource name and id is derived from these; a secret one cannot name anything (it was exit 70).
+            if (raw.secretKeys().contains(key)) {
+                throw new ConfigError(key, "a plain value (not secure:): resource names are derived from it", "a secret");
+            }
+        }
         String project = raw.require("gcp:project", "a Google Cloud project id");
-        if (!GoogleCloud.PROJECT_ID.matcher(project).matches() && !raw.secretKeys().contains("gcp:project")) {
+        if (!GoogleCloud.PROJECT_ID.matcher(project).matches()) {
             throw new ConfigError("gcp:project", "a project id (6-30 lowercase letters, digits, hyphens)", "\"" + project + "\"");
         }
         String region = raw.require("gcp:region", "a Google Cloud region such as us-east1");
@@ -87,7 +95,7 @@ public final class SettingsLoader {
         Serving serving = serving(root.object("serving"), region);
         Alerts alerts = alerts(root.object("alerts"));
         Batch batch = batch(root.object("batch"), prod);
-        Ci ci = ci(root.object("ci"));
+        Ci ci = ci(root.object("ci"), env);
         Map<String, String> adopt = adopt(root);
         String deploymentSuffix = root.matching("deploymentSuffix", DEPLOYMENT_SUFFIX, "1 to 6 lowercase letters or digits", "");
         String longestSuffixed = new dev.headway.infra.conventions.Names(env.id(), project, deploymentSuffix).longestWorkloadIdentity();
@@ -198,7 +206,14 @@ public final class SettingsLoader {
             List<String> authorized = g.strings("masterAuthorizedNetworks", s -> Cidr.parse(s).filter(Cidr::isNetworkAddress)
                     .filter(c -> c.prefix() >= MIN_AUTHORIZED_PREFIX && !c.isPrivate()).isPresent(),
                     "a public IPv4 network, /" + MIN_AUTHORIZED_PREFIX + " or narrower, that `pulumi up` runs from (such as 203.0.113.0/28)", List.of());
-
+            // GKE control-plane access: authorized networks are the allow-list for the public endpoint; several wide
+            // blocks (0.0.0.0/1 + 128.0.0.0/1) open it to the internet as surely as 0.0.0.0/0
+            // (https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks).
+            long covered = Cidr.coverage(authorized.stream().map(c -> Cidr.parse(c).orElseThrow()).toList());
+            if (covered > MAX_AUTHORIZED_ADDRESSES) {
+                throw new ConfigError(g.keyOf("masterAuthorizedNetworks"), "networks that together cover at most a /8 ("
+                        + MAX_AUTHORIZED_ADDRESSES + " addresses); list your offices and runners, not the internet", covered + " addresses");
+            }
             for (Map.Entry<String, Cidr> e : Map.of("masterCidr", master, "podsCidr", pods, "servicesCidr", services).entrySet()) {
                 if (!e.getValue().isPrivate()) {
                     throw new ConfigError(g.keyOf(e.getKey()), "a private (RFC 1918) range", "\"" + e.getValue() + "\"");
@@ -337,7 +352,7 @@ public final class SettingsLoader {
             throw new ConfigError(n.keyOf("secrets"), "each secret once", secrets.toString());
         }
         String cpu = n.oneOf("cpu", List.of("1", "2", "4", "8"), "1");
-        String memory = n.matching("memory", Pattern.compile("\\d+(Mi|Gi)"), "a memory size such as 2Gi", "2Gi");
+        String memory = n.matching("memory", Pattern.compile("\\d{1,6}(Mi|Gi)"), "a memory size such as 2Gi", "2Gi");
         checkCloudRunSize(n, cpu, memory);
         n.done();
         return new Batch(enabled, image, schedule, timeZone, secrets, cpu, memory);
@@ -345,6 +360,12 @@ public final class SettingsLoader {
 
     /** gcp: keys are the provider's own; a gcp:zone must be in gcp:region. */
     private static void providerKeys(RawConfig raw, String region) {
+        for (String key : List.of("gcp:credentials", "gcp:accessToken")) {
+            if (raw.values().containsKey(key) && !raw.secretKeys().contains(key)) {
+                throw new ConfigError(key, "no credentials in a stack file (CI is keyless; locally use gcloud auth application-default login),"
+                        + " or at least pulumi config set --secret " + key, "plaintext");
+            }
+        }
         for (String key : raw.values().keySet()) {
             if (!key.startsWith("gcp:")) {
                 continue;
@@ -456,10 +477,16 @@ public final class SettingsLoader {
         return adopt;
     }
 
-    private static Ci ci(ConfigNode n) {
+    private static Ci ci(ConfigNode n, Env env) {
         String repo = n.matching("githubRepository", GoogleCloud.GITHUB_REPOSITORY, "owner/name of a GitHub repository", "headway-transit/headway-infra");
+        // GitHub's OIDC token carries repository_id and repository_owner_id as decimal strings; names can be
+        // re-registered by someone else, ids cannot (docs.github.com, "About security hardening with OpenID Connect").
+        String repoId = n.requiredMatching("repositoryId", GITHUB_ID, "the repository's numeric id (gh api repos/OWNER/NAME --jq .id)");
+        String ownerId = n.requiredMatching("repositoryOwnerId", GITHUB_ID, "the owner's numeric id (gh api repos/OWNER/NAME --jq .owner.id)");
         String branch = n.matching("deployBranch", Pattern.compile("[A-Za-z0-9._/-]{1,100}"), "a branch name", "main");
+        String environment = n.matching("deployEnvironment", Pattern.compile("[A-Za-z0-9._-]{1,100}"), "a GitHub environment name",
+                env.isProd() ? "production" : "dev");
         n.done();
-        return new Ci(repo, branch);
+        return new Ci(repo, repoId, ownerId, branch, environment);
     }
 }

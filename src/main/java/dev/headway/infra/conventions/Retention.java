@@ -6,13 +6,50 @@ import com.pulumi.resources.Resource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The one rule for what survives a destroy. Prod data stores (BigQuery datasets, buckets that hold
- * data, Firestore, the pipeline root) are protected and retained on delete, and refuse to drop
- * their contents; dev tears down to nothing. Every data store takes its options from here.
+ * data, Firestore, the pipeline root, the TensorBoard) are protected and retained on delete, and
+ * refuse to drop their contents; dev tears down to nothing. Every data store takes its options from
+ * here, and {@link #DATA_STORE_TYPES} is the one list of what a data store is (the retention
+ * policies read it too).
  */
 public final class Retention {
+    /**
+     * Resource types that hold data a destroy would lose. Listed by type, not by who declares them, so a
+     * data store a new component adds is caught by the retention policies without anyone opting it in.
+     * Buckets hold data unless their name says they are scratch space (temp, tmp, staging, scratch).
+     */
+    public static final Set<String> DATA_STORE_TYPES = Set.of(
+            "gcp:bigquery/dataset:Dataset",
+            "gcp:bigquery/table:Table",
+            "gcp:storage/bucket:Bucket",
+            "gcp:firestore/database:Database",
+            "gcp:vertex/aiTensorboard:AiTensorboard",
+            "gcp:sql/databaseInstance:DatabaseInstance",
+            "gcp:spanner/instance:Instance",
+            "gcp:spanner/database:Database",
+            "gcp:bigtable/instance:Instance",
+            "gcp:bigtable/table:Table",
+            "gcp:alloydb/cluster:Cluster",
+            "gcp:filestore/instance:Instance",
+            "gcp:redis/instance:Instance");
+
+    /**
+     * What prod declares that could look like a data store but is disposable on purpose, and why. These are
+     * neither protected nor retained: a destroy (which prod refuses without {@code --confirm prod}) loses
+     * nothing that is not rebuilt or kept elsewhere.
+     */
+    public static final Map<String, String> DISPOSABLE = Map.of(
+            "gcp:artifactregistry/repository:Repository", "build outputs (images, compiled pipelines) that CI rebuilds from a"
+                    + " tagged commit; cleanup policies already delete old versions; no model or dataset lives here",
+            "gcp:pubsub/topic:Topic", "a pipe, not a store: the poller republishes the live feed, and every message that"
+                    + " matters lands in BigQuery raw (the retained copy)",
+            "gcp:pubsub/subscription:Subscription", "in-flight messages for at most the retention window (7 days); the durable"
+                    + " copy is BigQuery raw; a recreated subscription starts from now, which the streaming job tolerates");
+
     private final boolean prod;
 
     public Retention(Settings settings) {

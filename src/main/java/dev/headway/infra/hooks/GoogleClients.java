@@ -33,11 +33,24 @@ public final class GoogleClients {
     private final String endpoint;
     private final boolean plaintext;
     private final Duration totalTimeout;
+    private final List<io.grpc.ClientInterceptor> interceptors;
 
     private GoogleClients(String endpoint, boolean plaintext, Duration totalTimeout) {
+        this(endpoint, plaintext, totalTimeout, List.of());
+    }
+
+    private GoogleClients(String endpoint, boolean plaintext, Duration totalTimeout, List<io.grpc.ClientInterceptor> interceptors) {
         this.endpoint = endpoint;
         this.plaintext = plaintext;
         this.totalTimeout = totalTimeout;
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    /** The same connection with a gRPC interceptor on every call (tests inject lost answers with it). */
+    public GoogleClients intercepted(io.grpc.ClientInterceptor interceptor) {
+        List<io.grpc.ClientInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.add(interceptor);
+        return new GoogleClients(endpoint, plaintext, totalTimeout, all);
     }
 
     /**
@@ -51,21 +64,72 @@ public final class GoogleClients {
         return forEndpoint(chosen, totalTimeout);
     }
 
-    /** An explicit {@code host:port}; plaintext when the host is a loopback address. */
+    /**
+     * An explicit {@code host:port}: plaintext and no credentials when the host is a loopback address, else TLS
+     * and Application Default Credentials, which go only to Google's hosts ({@link #isGoogleHost}).
+     */
     public static GoogleClients forEndpoint(String hostPort, Duration totalTimeout) {
+        String host = host(hostPort);
+        boolean loopback = isLoopback(host);
+        if (!loopback && !isGoogleHost(host)) {
+            throw new UserError(UserError.USAGE, "endpoint \"" + hostPort + "\": credentials are sent only to *.googleapis.com"
+                    + " (or use a loopback host, plaintext and no credentials)");
+        }
+        return new GoogleClients(hostPort, loopback, totalTimeout);
+    }
+
+    private static String host(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0 || colon == hostPort.length() - 1 || !hostPort.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+        if (colon <= 0 || colon == hostPort.length() - 1 || hostPort.length() - colon > 6
+                || !hostPort.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(hostPort.substring(colon + 1)) > 65535) {
             throw new UserError(UserError.USAGE, "endpoint \"" + hostPort + "\": expected host:port");
         }
-        return new GoogleClients(hostPort, isLoopback(hostPort.substring(0, colon)), totalTimeout);
+        return hostPort.substring(0, colon);
+    }
+
+    /**
+     * Hosts that may receive Application Default Credentials: Google's API hosts and Artifact Registry's
+     * package hosts ({@code <region>-kfp.pkg.dev}). A look-alike ({@code googleapis.com.evil.example}) is not one.
+     */
+    public static boolean isGoogleHost(String host) {
+        String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return h.matches("([a-z0-9-]+\\.)+(googleapis\\.com|pkg\\.dev)");
+    }
+
+    /**
+     * A URL override ({@code --bigquery-endpoint}, {@code --registry-url}, a redirect): {@code https} to a Google
+     * host (credentials sent), or {@code http} to a loopback host (none sent). Returns whether it is loopback;
+     * anything else, a malformed URL included, is a usage error naming {@code what}.
+     */
+    public static boolean checkUrl(String what, String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new UserError(UserError.USAGE, what + " \"" + url + "\": not a URL (" + e.getReason() + ")");
+        }
+        String host = uri.getHost();
+        if (host == null || uri.getScheme() == null) {
+            throw new UserError(UserError.USAGE, what + " \"" + url + "\": expected http(s)://host[:port]");
+        }
+        if ("http".equals(uri.getScheme()) && isLoopback(host)) {
+            return true;
+        }
+        if ("https".equals(uri.getScheme()) && isGoogleHost(host)) {
+            return false;
+        }
+        throw new UserError(UserError.USAGE, what + " \"" + url + "\": credentials go only to https://*.googleapis.com or"
+                + " https://*.pkg.dev; plain http only to a loopback host");
     }
 
     /** Pub/Sub: {@code PUBSUB_EMULATOR_HOST} when set (the emulator: plaintext, no credentials), else the real service. */
     public static GoogleClients pubsub(Map<String, String> env, Duration totalTimeout) {
         String emulator = env.get("PUBSUB_EMULATOR_HOST");
         if (emulator != null && !emulator.isBlank()) {
-            GoogleClients parsed = forEndpoint(emulator.trim(), totalTimeout);
-            return new GoogleClients(parsed.endpoint, true, totalTimeout);
+            // the emulator is sent no credentials, so it may be on any host
+            host(emulator.trim());
+            return new GoogleClients(emulator.trim(), true, totalTimeout);
         }
         return new GoogleClients("pubsub.googleapis.com:443", false, totalTimeout);
     }
@@ -102,6 +166,9 @@ public final class GoogleClients {
         InstantiatingGrpcChannelProvider.Builder b = InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint);
         if (plaintext) {
             b.setChannelConfigurator(io.grpc.ManagedChannelBuilder::usePlaintext);
+        }
+        if (!interceptors.isEmpty()) {
+            b.setInterceptorProvider(() -> interceptors);
         }
         return b.build();
     }

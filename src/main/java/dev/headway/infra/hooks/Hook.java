@@ -15,4 +15,12 @@ public interface Hook {
      * a {@link dev.headway.infra.UserError} stops the whole run (usage or environment problem).
      */
     HookResult run(StackOutputs outputs);
+
+    /**
+     * Time the hook may take beyond the call timeout ({@code --timeout}), for work that waits on purpose
+     * (reading a message back, waiting for a pipeline job). {@link HookRunner} stops the hook after both.
+     */
+    default java.time.Duration extraTime() {
+        return java.time.Duration.ZERO;
+    }
 }

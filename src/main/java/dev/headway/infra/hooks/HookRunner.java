@@ -16,6 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +34,12 @@ public final class HookRunner {
     private HookRunner() {
     }
 
-    public static List<HookResult> run(List<Hook> hooks, StackOutputs outputs, Consumer<HookResult> onResult) {
+    /**
+     * Runs {@code hooks} in order. Each gets at most {@code timeout} plus its {@link Hook#extraTime()}: a server
+     * that never answers, or trickles a byte a second through a body read that no client timeout covers, fails
+     * that hook at the deadline instead of holding the run (the stuck call is interrupted on a daemon thread).
+     */
+    public static List<HookResult> run(List<Hook> hooks, StackOutputs outputs, Duration timeout, Consumer<HookResult> onResult) {
         Set<String> missing = new TreeSet<>();
         for (Hook h : hooks) {
             missing.addAll(outputs.missing(h.requiredOutputs()));
@@ -39,18 +50,47 @@ public final class HookRunner {
         }
         List<HookResult> results = new ArrayList<>();
         for (Hook h : hooks) {
-            long start = System.nanoTime();
-            HookResult r;
-            try {
-                r = h.run(outputs);
-            } catch (ApiException e) {
-                r = HookResult.fail(h.name(), "Google API " + e.getStatusCode().getCode() + ": "
-                        + firstLine(e.getMessage()), Duration.ofNanos(System.nanoTime() - start));
-            }
+            HookResult r = withDeadline(h, outputs, timeout.plus(h.extraTime()));
             results.add(r);
             onResult.accept(r);
         }
         return results;
+    }
+
+    private static HookResult withDeadline(Hook h, StackOutputs outputs, Duration budget) {
+        long start = System.nanoTime();
+        ExecutorService one = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "hook-" + h.name());
+            t.setDaemon(true);
+            return t;
+        });
+        Future<HookResult> running = one.submit(() -> h.run(outputs));
+        try {
+            return running.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            return HookResult.fail(h.name(), "no result within " + budget.toSeconds() + " s (--timeout " + (budget.minus(h.extraTime()).toSeconds())
+                    + "): a server did not answer in time", Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            return HookResult.fail(h.name(), "interrupted", Duration.ofNanos(System.nanoTime() - start));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ApiException api) {
+                return HookResult.fail(h.name(), "Google API " + api.getStatusCode().getCode() + ": "
+                        + firstLine(api.getMessage()), Duration.ofNanos(System.nanoTime() - start));
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            one.shutdownNow();
+        }
     }
 
     /** 0 when nothing failed (skips allowed), 1 when any hook failed. */

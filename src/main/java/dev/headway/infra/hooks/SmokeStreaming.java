@@ -1,6 +1,10 @@
 package dev.headway.infra.hooks;
 
+import com.google.api.gax.grpc.GrpcCallContext;
+import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.api.gax.rpc.DeadlineExceededException;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.api.gax.rpc.UnavailableException;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
@@ -8,6 +12,7 @@ import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.ExpirationPolicy;
 import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.Subscription;
@@ -65,19 +70,17 @@ public final class SmokeStreaming implements Hook {
             } catch (NotFoundException e) {
                 return HookResult.fail(NAME, "feed topic " + topic + " does not exist", SubmitPipeline.since(start));
             }
-            subs.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic)
-                    .setAckDeadlineSeconds(10)
-                    .setMessageRetentionDuration(com.google.protobuf.Duration.newBuilder().setSeconds(600))
-                    .setExpirationPolicy(ExpirationPolicy.newBuilder().setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(86400)))
-                    .putLabels("app", "headway").putLabels("managed-by", "headway-infra").putLabels("purpose", "smoke-test")
-                    .build());
             String cleanup = "";
             HookResult result;
             try {
+                create(subs, subscription, topic);
                 result = publishAndReadBack(topics, subs, topic, subscription, marker, start);
             } finally {
+                // by name, whatever happened: a create whose answer was lost made it all the same
                 try {
                     subs.deleteSubscription(subscription);
+                } catch (NotFoundException e) {
+                    // never made
                 } catch (RuntimeException e) {
                     cleanup = "; could not delete " + subscription + " (" + HookRunner.firstLine(e.getMessage())
                             + "), it expires in 24h";
@@ -89,20 +92,50 @@ public final class SmokeStreaming implements Hook {
         }
     }
 
+    /**
+     * Creates the temporary subscription. Its name is this run's own (a random marker), so ALREADY_EXISTS can
+     * only mean an earlier attempt of this same create succeeded and its answer was lost: that is success.
+     */
+    private static void create(SubscriptionAdminClient subs, String subscription, String topic) {
+        try {
+            subs.createSubscription(Subscription.newBuilder().setName(subscription).setTopic(topic)
+                    .setAckDeadlineSeconds(10)
+                    .setMessageRetentionDuration(com.google.protobuf.Duration.newBuilder().setSeconds(600))
+                    .setExpirationPolicy(ExpirationPolicy.newBuilder().setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(86400)))
+                    .putLabels("app", "headway").putLabels("managed-by", "headway-infra").putLabels("purpose", "smoke-test")
+                    .build());
+        } catch (AlreadyExistsException e) {
+            // ours, from the attempt whose answer was lost
+        }
+    }
+
+    /**
+     * Publishes once, never retried: Pub/Sub has no idempotent publish, so a retry after a lost answer puts a second
+     * smoke message on the live feed. A lost answer is not a failure yet: the message is looked for by its marker.
+     */
     private HookResult publishAndReadBack(TopicAdminClient topics, SubscriptionAdminClient subs, String topic,
                                           String subscription, String marker, long start) {
         PubsubMessage message = PubsubMessage.newBuilder()
                 .setData(ByteString.copyFrom("{\"smoke\":\"" + marker + "\"}", StandardCharsets.UTF_8))
                 .putAttributes(MARKER, marker)
                 .build();
-        String id = topics.publish(topic, List.of(message)).getMessageIds(0);
+        String id;
+        String publishProblem = null;
+        try {
+            id = topics.publish(topic, List.of(message)).getMessageIds(0);
+        } catch (DeadlineExceededException | UnavailableException e) {
+            id = "(answer lost)";
+            publishProblem = e.getStatusCode().getCode() + ": " + HookRunner.firstLine(e.getMessage());
+        }
         long deadline = start + bound.toNanos();
         int others = 0;
+        long backoffMs = 100;
         while (System.nanoTime() < deadline) {
-            PullResponse pulled = subs.pull(subscription, 10);
+            long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            List<ReceivedMessage> received = pull(subs, subscription, Math.min(remainingMs, 5_000));
             List<String> acks = new ArrayList<>();
             boolean found = false;
-            for (ReceivedMessage m : pulled.getReceivedMessagesList()) {
+            for (ReceivedMessage m : received) {
                 acks.add(m.getAckId());
                 if (marker.equals(m.getMessage().getAttributesOrDefault(MARKER, ""))) {
                     found = true;
@@ -117,16 +150,48 @@ public final class SmokeStreaming implements Hook {
                 return HookResult.pass(NAME, "message " + id + " published to " + topic + " and read back through "
                         + subscription + (others > 0 ? " (" + others + " feed messages seen too)" : ""), SubmitPipeline.since(start));
             }
+            if (received.isEmpty()) {
+                // nothing yet: wait before asking again (100 ms doubling to 2 s) instead of spinning on empty answers
+                sleep(Math.min(backoffMs, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+                backoffMs = Math.min(backoffMs * 2, 2_000);
+            }
         }
-        return HookResult.fail(NAME, "message " + id + " published to " + topic + " was not read back within "
+        return HookResult.fail(NAME, (publishProblem != null ? "publish to " + topic + " got no answer (" + publishProblem + ") and the"
+                + " message" : "message " + id + " published to " + topic + " was") + " not read back within "
                 + bound.toSeconds() + "s", SubmitPipeline.since(start));
+    }
+
+    /** One pull bounded by {@code timeoutMs}; a pull that times out is an empty one. */
+    private static List<ReceivedMessage> pull(SubscriptionAdminClient subs, String subscription, long timeoutMs) {
+        try {
+            PullResponse r = subs.pullCallable().call(PullRequest.newBuilder().setSubscription(subscription).setMaxMessages(10).build(),
+                    GrpcCallContext.createDefault().withTimeoutDuration(Duration.ofMillis(timeoutMs)));
+            return r.getReceivedMessagesList();
+        } catch (DeadlineExceededException e) {
+            return List.of();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    @Override
+    public Duration extraTime() {
+        return bound;
     }
 
     private TopicAdminSettings topicSettings() throws IOException {
         TopicAdminSettings.Builder b = TopicAdminSettings.newBuilder().setEndpoint(clients.endpoint())
                 .setTransportChannelProvider(clients.channel()).setCredentialsProvider(clients.credentials());
         clients.retry(b.getTopicSettings());
-        clients.retry(b.publishSettings());
+        // publish: one attempt within the call timeout, no retry (see publishAndReadBack)
+        b.publishSettings().setRetryableCodes().setRetrySettings(clients.retrySettings().toBuilder().setMaxAttempts(1).build());
         return b.build();
     }
 
@@ -135,7 +200,7 @@ public final class SmokeStreaming implements Hook {
                 .setTransportChannelProvider(clients.channel()).setCredentialsProvider(clients.credentials());
         clients.retry(b.createSubscriptionSettings());
         clients.retry(b.deleteSubscriptionSettings());
-        clients.retry(b.pullSettings());
+        b.pullSettings().setRetryableCodes();
         clients.retry(b.acknowledgeSettings());
         return b.build();
     }

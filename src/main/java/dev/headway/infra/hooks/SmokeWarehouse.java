@@ -12,7 +12,6 @@ import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.DatasetId;
 import dev.headway.infra.UserError;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +94,7 @@ public final class SmokeWarehouse implements Hook {
         BigQueryOptions.Builder b = BigQueryOptions.newBuilder().setProjectId(project)
                 .setRetrySettings(retryPolicy.retrySettings());
         if (endpoint.isPresent()) {
-            URI uri = URI.create(endpoint.get());
-            boolean loopback = "http".equals(uri.getScheme()) && uri.getHost() != null && GoogleClients.isLoopback(uri.getHost());
-            if (!"https".equals(uri.getScheme()) && !loopback) {
-                throw new UserError(UserError.USAGE, "BigQuery endpoint " + endpoint.get() + ": https, or http to a loopback host");
-            }
+            boolean loopback = GoogleClients.checkUrl("BigQuery endpoint", endpoint.get());
             b.setHost(endpoint.get());
             if (loopback) {
                 b.setCredentials(NoCredentials.getInstance());

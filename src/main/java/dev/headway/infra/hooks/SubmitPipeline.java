@@ -83,6 +83,11 @@ public final class SubmitPipeline implements Hook {
     }
 
     @Override
+    public Duration extraTime() {
+        return options.waitForEnd() ? options.waitTimeout() : Duration.ZERO;
+    }
+
+    @Override
     public HookResult run(StackOutputs outputs) {
         long start = System.nanoTime();
         PipelineSpec spec;

@@ -79,9 +79,11 @@ public final class Identity {
 
     /**
      * A project-level role limited by an IAM condition (a role whose resources cannot hold IAM
-     * themselves, such as Firestore databases), declared as a child of {@code owner}.
+     * themselves, such as Firestore databases), declared as a child of {@code owner}; it also waits
+     * for {@code dependsOn} (a custom role it names).
      */
-    public IAMMember grantProjectRole(String name, String role, @Nullable IAMMemberConditionArgs condition, Resource owner) {
+    public IAMMember grantProjectRole(String name, String role, @Nullable IAMMemberConditionArgs condition, Resource owner,
+                                      Resource... dependsOn) {
         if (PRIMITIVE_ROLES.contains(role)) {
             throw new IllegalArgumentException("basic role " + role + " is never granted; use a predefined role");
         }
@@ -90,8 +92,10 @@ public final class Identity {
         if (condition != null) {
             args.condition(condition);
         }
+        List<Resource> waits = new ArrayList<>(List.of(dependsOn));
+        waits.add(0, resourceManagerApi);
         return recordGrant(new IAMMember(name, args.build(),
-                CustomResourceOptions.builder().parent(owner).dependsOn(resourceManagerApi).build()));
+                CustomResourceOptions.builder().parent(owner).dependsOn(waits).build()));
     }
 
     /** The account and every grant recorded so far: what a workload running as it depends on. */

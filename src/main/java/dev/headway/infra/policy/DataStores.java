@@ -1,5 +1,6 @@
 package dev.headway.infra.policy;
 
+import dev.headway.infra.conventions.Retention;
 import dev.headway.infra.synth.PlannedResource;
 
 import java.util.Map;
@@ -8,25 +9,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What counts as a data store: the resource types that hold data a destroy would lose. Listed by
- * type (not by who declares them), so a data store a new component adds is caught by the
- * retention policies without anyone remembering to opt it in. Buckets hold data unless their name
- * says they are scratch space (temp, tmp, staging, scratch).
+ * What counts as a data store, for the policies: the types {@link Retention#DATA_STORE_TYPES} lists
+ * (one definition), except buckets whose name says they are scratch space (temp, tmp, staging, scratch).
  */
 public final class DataStores {
-    public static final Set<String> TYPES = Set.of(
-            "gcp:bigquery/dataset:Dataset",
-            "gcp:bigquery/table:Table",
-            "gcp:storage/bucket:Bucket",
-            "gcp:firestore/database:Database",
-            "gcp:sql/databaseInstance:DatabaseInstance",
-            "gcp:spanner/instance:Instance",
-            "gcp:spanner/database:Database",
-            "gcp:bigtable/instance:Instance",
-            "gcp:bigtable/table:Table",
-            "gcp:alloydb/cluster:Cluster",
-            "gcp:filestore/instance:Instance",
-            "gcp:redis/instance:Instance");
+    /** The one list: {@link Retention#DATA_STORE_TYPES}. */
+    public static final Set<String> TYPES = Retention.DATA_STORE_TYPES;
 
     /**
      * Types that hold in-flight work, which a delete or a replacement loses even though they are not

@@ -101,7 +101,7 @@ final class IamPolicies {
                                 }
                             }
                         }),
-                Rule.of("HW-IAM-008", Severity.HIGH, "Workload Identity Federation providers restrict who may federate (attributeCondition; GitHub: the repository)",
+                Rule.of("HW-IAM-008", Severity.HIGH, "Workload Identity Federation providers restrict who may federate (attributeCondition; GitHub: the repository and owner by id)",
                         "Google guidance: Workload Identity Federation best practices (use attribute conditions)", (plan, f) -> {
                             for (PlannedResource r : plan.ofType("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider")) {
                                 String condition = text(r.input("attributeCondition"));
@@ -110,9 +110,12 @@ final class IamPolicies {
                                     f.flag(r, "has no attributeCondition: any identity of the issuer may federate",
                                             "set attributeCondition, e.g. assertion.repository == 'owner/name'");
                                 } else if (condition != null && issuer != null && issuer.contains("token.actions.githubusercontent.com")
-                                        && !condition.contains("repository")) {
-                                    f.flag(r, "trusts GitHub Actions without naming a repository (condition: " + condition + ")",
-                                            "add assertion.repository == 'owner/name' to attributeCondition");
+                                        && !(condition.contains("assertion.repository_id ==") && condition.contains("assertion.repository_owner_id =="))) {
+                                    // Names can be re-registered after a rename or deletion; the numeric ids cannot (GitHub, "About
+                                    // security hardening with OpenID Connect": repository_id, repository_owner_id claims).
+                                    f.flag(r, "trusts GitHub Actions without pinning the repository and owner by their immutable ids (condition: "
+                                                    + condition + ")",
+                                            "add assertion.repository_id == '<id>' && assertion.repository_owner_id == '<id>' (headway:ci)");
                                 }
                             }
                         }));

@@ -18,6 +18,7 @@ public final class PolicySuite {
     public static PolicySuite standard() {
         List<Policy> all = new ArrayList<>();
         all.addAll(IamPolicies.all());
+        all.addAll(PrivilegePolicies.all());
         all.addAll(StoragePolicies.all());
         all.addAll(ComputePolicies.all());
         all.addAll(NetworkPolicies.all());

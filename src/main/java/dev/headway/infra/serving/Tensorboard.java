@@ -5,11 +5,10 @@ import com.pulumi.gcp.vertex.AiTensorboard;
 import com.pulumi.gcp.vertex.AiTensorboardArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.Map;
 
-/** The Vertex AI TensorBoard that training runs and experiments log to. */
+/** The Vertex AI TensorBoard that training runs and experiments log to: a data store (protected and retained in prod). */
 public final class Tensorboard extends ComponentResource {
     private final AiTensorboard tensorboard;
 
@@ -22,7 +21,7 @@ public final class Tensorboard extends ComponentResource {
                 .displayName(displayName)
                 .description("Headway " + a.names.env() + " training experiments")
                 .labels(a.labels)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(a.aiplatformApi).build());
+                .build(), a.retention.dataStore(this, a.aiplatformApi));
         registerOutputs(Map.of("tensorboard", tensorboard.id()));
     }
 

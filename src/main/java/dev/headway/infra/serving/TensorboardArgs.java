@@ -2,10 +2,10 @@ package dev.headway.infra.serving;
 
 import com.pulumi.resources.Resource;
 import dev.headway.infra.config.Settings;
-import dev.headway.infra.conventions.ComponentArgs;
+import dev.headway.infra.conventions.DataArgs;
 
-/** Inputs of {@link Tensorboard}: the common ones ({@link ComponentArgs}) and these. */
-public final class TensorboardArgs extends ComponentArgs {
+/** Inputs of {@link Tensorboard}: the common ones and retention ({@link DataArgs}: experiment logs are data) and these. */
+public final class TensorboardArgs extends DataArgs {
     final String region;
     final Resource aiplatformApi;
 
@@ -24,7 +24,7 @@ public final class TensorboardArgs extends ComponentArgs {
         return builder().settings(s, "training").region(s.region()).aiplatformApi(aiplatformApi).build();
     }
 
-    public static final class Builder extends ComponentArgs.Builder<Builder> {
+    public static final class Builder extends DataArgs.Builder<Builder> {
         private String region;
         private Resource aiplatformApi;
 

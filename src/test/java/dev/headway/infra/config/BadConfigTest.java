@@ -77,6 +77,18 @@ class BadConfigTest {
                 bad("a misspelled top-level key", DEV.replace("config:\n", "confg:\n"), "confg"),
                 bad("a key written twice", edit("    maxGpus: 1\n", "    maxGpus: 1\n    maxGpus: 2\n"), "maxGpus"),
                 bad("text that is not YAML", "config:\n  gcp:project: [unclosed\n", "line"),
+                // issue 15: each of these was accepted silently or crashed (exit 70, OOM, StackOverflowError)
+                bad("a second YAML document", DEV + "---\nconfig:\n  headway:env: prod\n", "more than one YAML document"),
+                bad("a YAML alias", edit("    image: headway-poller:latest", "    image: &img headway-poller:latest")
+                        .replace("    image: headway-batch:latest", "    image: *img"), "alias *img"),
+                bad("the same key spelled headway:config:", add("headway:config:poller: {running: false}"), "headway:config:poller"),
+                bad("nesting 900 deep", "config:\n  headway:labels: " + "[".repeat(900) + "]".repeat(900) + "\n", "deeper than"),
+                bad("a secure gcp:project", edit("gcp:project: headway-dev", "gcp:project:\n    secure: v1:AAAABBBB"), "gcp:project"),
+                bad("a memory size past Long", edit("memory: 2Gi", "memory: 99999999999999999999Gi"), "headway:batch.memory"),
+                bad("a plaintext gcp:credentials", add("gcp:credentials: '{\"type\": \"service_account\"}'"), "gcp:credentials"),
+                bad("authorized networks covering the internet", edit(gke.substring(0, gke.indexOf("    gke")), gke
+                        + "      masterAuthorizedNetworks: [0.0.0.0/1, 128.0.0.0/1]\n"), "headway:training.gke.masterAuthorizedNetworks"),
+                bad("no repository id for CI", edit("    repositoryId: \"714250931\"\n", ""), "headway:ci.repositoryId"),
                 // keys and namespaces
                 bad("a key without namespace", add("poller: {}"), "poller"),
                 bad("a misspelled namespace", add("headwya:team: ml"), "headwya:team"),
@@ -190,6 +202,16 @@ class BadConfigTest {
         assertEquals(2, run.exit(), () -> "exit 2; stderr: " + run.err());
         assertEquals("", run.out(), "nothing declared");
         assertOneLineNaming(run.err(), c.names());
+    }
+
+    /** A device that never ends is refused after a bounded read (it filled the heap: OutOfMemoryError). */
+    @Test
+    void anEndlessFileIsOneLine() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+        Run run = synth(zero);
+        assertEquals(2, run.exit(), run.err());
+        assertOneLineNaming(run.err(), "/dev/zero");
     }
 
     @Test

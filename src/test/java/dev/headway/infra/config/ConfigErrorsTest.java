@@ -21,7 +21,8 @@ class ConfigErrorsTest {
     @TempDir
     Path dir;
 
-    private static final String BASE = "config:\n  gcp:project: headway-dev\n  gcp:region: us-east1\n  headway:env: dev\n";
+    private static final String BASE = "config:\n  gcp:project: headway-dev\n  gcp:region: us-east1\n  headway:env: dev\n"
+            + "  headway:ci:\n    repositoryId: \"714250931\"\n    repositoryOwnerId: \"152733784\"\n";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

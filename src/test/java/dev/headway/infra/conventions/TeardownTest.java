@@ -116,4 +116,26 @@ class TeardownTest {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("HW-RET-002 ") && l.contains(" " + name + ": ")), name + " in " + lines);
         }
     }
+
+    /**
+     * Issue 15: prod's Artifact Registry repositories, TensorBoard, topics and subscriptions were neither protected
+     * nor explained. Each stateful type prod declares is now a data store (protected, retained) or disposable with
+     * its reason, never both, never neither.
+     */
+    @org.junit.jupiter.api.Test
+    void everyStatefulTypeInProdIsADataStoreOrDisposableWithAReason() {
+        var prod = dev.headway.infra.testing.Synth.stack("prod");
+        for (String type : java.util.List.of("gcp:artifactregistry/repository:Repository", "gcp:vertex/aiTensorboard:AiTensorboard",
+                "gcp:pubsub/topic:Topic", "gcp:pubsub/subscription:Subscription", "gcp:firestore/database:Database",
+                "gcp:bigquery/dataset:Dataset")) {
+            org.junit.jupiter.api.Assertions.assertFalse(prod.ofType(type).isEmpty(), type + " is in prod");
+            boolean store = Retention.DATA_STORE_TYPES.contains(type);
+            boolean disposable = Retention.DISPOSABLE.containsKey(type);
+            org.junit.jupiter.api.Assertions.assertTrue(store != disposable, type + ": exactly one of data store / disposable");
+            for (var r : prod.ofType(type)) {
+                org.junit.jupiter.api.Assertions.assertEquals(store, r.protect() && r.retainOnDelete(), r.name());
+            }
+        }
+        Retention.DISPOSABLE.values().forEach(why -> org.junit.jupiter.api.Assertions.assertTrue(why.length() > 40, why));
+    }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hooks command's exit codes, lines and report, through HeadwayCli.run. */
@@ -107,7 +108,10 @@ class HooksCliTest {
         assertTrue(GoogleClients.forEndpoint("localhost:9000", java.time.Duration.ofSeconds(1)).plaintext());
         assertTrue(GoogleClients.forEndpoint("[::1]:9000", java.time.Duration.ofSeconds(1)).plaintext());
         assertTrue(!GoogleClients.forEndpoint("us-east1-aiplatform.googleapis.com:443", java.time.Duration.ofSeconds(1)).plaintext());
-        assertTrue(!GoogleClients.forEndpoint("10.0.0.5:443", java.time.Duration.ofSeconds(1)).plaintext());
+        // neither plaintext nor credentials for other hosts: Application Default Credentials go only to Google (issue 15)
+        for (String elsewhere : java.util.List.of("10.0.0.5:443", "evil.example.com:443", "googleapis.com.evil.example:443")) {
+            assertThrows(dev.headway.infra.UserError.class, () -> GoogleClients.forEndpoint(elsewhere, java.time.Duration.ofSeconds(1)), elsewhere);
+        }
         assertEquals("europe-west4-aiplatform.googleapis.com:443", GoogleClients.vertex("europe-west4", java.util.Optional.empty(),
                 java.util.Map.of(), java.time.Duration.ofSeconds(1)).endpoint());
         assertEquals("127.0.0.1:7", GoogleClients.vertex("europe-west4", java.util.Optional.empty(),

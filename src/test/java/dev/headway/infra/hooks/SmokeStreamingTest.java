@@ -8,6 +8,7 @@ import com.google.pubsub.v1.ProjectName;
 import com.google.pubsub.v1.Subscription;
 import dev.headway.infra.testing.ChildCli;
 import dev.headway.infra.testing.CliRun;
+import dev.headway.infra.testing.LostAnswers;
 import dev.headway.infra.testing.PubSubEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,5 +99,89 @@ class SmokeStreamingTest {
         assertEquals(HookResult.Status.FAIL, r.status());
         assertEquals("feed topic projects/headway-dev/topics/hw-dev-nope does not exist", r.reason());
         assertEquals(List.of(), subscriptions());
+    }
+
+    // ---- lost answers (issue 15): the request is carried out, the answer never arrives --------------
+
+    @Test
+    void aLostCreateSubscriptionAnswerNeitherFailsNorLeaks() throws Exception {
+        LostAnswers faults = new LostAnswers().lose("google.pubsub.v1.Subscriber/CreateSubscription", 1);
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(30), pubsub.intercepted(faults)).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+        assertTrue(faults.calls("google.pubsub.v1.Subscriber/CreateSubscription") >= 2, "the create was retried");
+        assertEquals(List.of(), subscriptions());
+    }
+
+    @Test
+    void aLostPublishAnswerPutsOneSmokeMessageOnTheFeed() throws Exception {
+        String consumer = "projects/headway-dev/subscriptions/feed-consumer-" + System.nanoTime();
+        try (SubscriptionAdminClient subs = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
+                .setTransportChannelProvider(pubsub.channel()).setCredentialsProvider(pubsub.credentials()).build())) {
+            subs.createSubscription(Subscription.newBuilder().setName(consumer).setTopic(TOPIC).setAckDeadlineSeconds(10).build());
+            try {
+                LostAnswers faults = new LostAnswers().lose("google.pubsub.v1.Publisher/Publish", 1);
+                HookResult r = new SmokeStreaming(Duration.ofSeconds(30), pubsub.intercepted(faults)).run(outputs(TOPIC));
+                assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+                int smoke = 0;
+                for (int i = 0; i < 3; i++) {
+                    var pulled = subs.pullCallable().call(com.google.pubsub.v1.PullRequest.newBuilder().setSubscription(consumer)
+                            .setMaxMessages(100).setReturnImmediately(true).build());
+                    for (var m : pulled.getReceivedMessagesList()) {
+                        smoke += m.getMessage().containsAttributes(SmokeStreaming.MARKER) ? 1 : 0;
+                        subs.acknowledge(consumer, List.of(m.getAckId()));
+                    }
+                }
+                assertEquals(1, smoke, "what the feed's consumers saw");
+                assertEquals(1, faults.calls("google.pubsub.v1.Publisher/Publish"), "a publish is never sent twice");
+            } finally {
+                subs.deleteSubscription(consumer);
+            }
+        }
+    }
+
+    @Test
+    void emptyPullsBackOff() {
+        // Real Pub/Sub answers a pull with nothing quickly; stand in for it so every pull is empty at once.
+        LostAnswers faults = new LostAnswers();
+        GoogleClients emptyPulls = pubsub.intercepted(new io.grpc.ClientInterceptor() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(io.grpc.MethodDescriptor<Q, A> m, io.grpc.CallOptions o, io.grpc.Channel next) {
+                if (!m.getFullMethodName().equals("google.pubsub.v1.Subscriber/Pull")) {
+                    return next.newCall(m, o);
+                }
+                return new io.grpc.ClientCall<>() {
+                    private Listener<A> listener;
+
+                    @Override
+                    public void start(Listener<A> l, io.grpc.Metadata h) {
+                        listener = l;
+                    }
+
+                    @Override
+                    public void request(int n) {
+                    }
+
+                    @Override
+                    public void cancel(String message, Throwable cause) {
+                    }
+
+                    @Override
+                    public void halfClose() {
+                        listener.onHeaders(new io.grpc.Metadata());
+                        listener.onMessage((A) com.google.pubsub.v1.PullResponse.getDefaultInstance());
+                        listener.onClose(io.grpc.Status.OK, new io.grpc.Metadata());
+                    }
+
+                    @Override
+                    public void sendMessage(Q message) {
+                    }
+                };
+            }
+        }).intercepted(faults);
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(3), emptyPulls).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
+        int pulls = faults.calls("google.pubsub.v1.Subscriber/Pull");
+        assertTrue(pulls >= 2 && pulls <= 12, "pulls in 3 s: " + pulls);
     }
 }

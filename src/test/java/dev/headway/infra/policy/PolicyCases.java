@@ -89,10 +89,45 @@ final class PolicyCases {
                       {type: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', name: 'bad-any',
                        inputs: {workloadIdentityPoolProviderId: 'github', oidc: {issuerUri: 'https://token.actions.githubusercontent.com'}}},
                       {type: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', name: 'bad-branch-only',
-                       inputs: {attributeCondition: "assertion.ref == 'refs/heads/main'", oidc: {issuerUri: 'https://token.actions.githubusercontent.com'}}}]}
+                       inputs: {attributeCondition: "assertion.ref == 'refs/heads/main'", oidc: {issuerUri: 'https://token.actions.githubusercontent.com'}}},
+                      {type: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', name: 'bad-by-name',
+                       inputs: {attributeCondition: "assertion.repository == 'headway-transit/headway-infra' && assertion.repository_owner == 'headway-transit'",
+                         oidc: {issuerUri: 'https://token.actions.githubusercontent.com'}}}]}
                     """, """
                     {resources: [{type: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', name: 'ok',
-                      inputs: {attributeCondition: "assertion.repository == 'headway-transit/headway-infra'", oidc: {issuerUri: 'https://token.actions.githubusercontent.com'}}}]}
+                      inputs: {attributeCondition: "assertion.repository_id == '714250931' && assertion.repository_owner_id == '152733784'", oidc: {issuerUri: 'https://token.actions.githubusercontent.com'}}}]}
+                    """),
+            new Case("HW-IAM-009", """
+                    {resources: [
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad-sa-admin', inputs: {project: 'p', role: 'roles/iam.serviceAccountAdmin', member: %s}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad-pool-admin', inputs: {project: 'p', role: 'roles/iam.workloadIdentityPoolAdmin', member: %s}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad-secrets', inputs: {project: 'p', role: 'roles/secretmanager.admin', member: %s}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad-conditioned', inputs: {project: 'p', role: 'roles/resourcemanager.projectIamAdmin', member: %s,
+                        condition: {title: 't', expression: "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(['roles/pubsub.viewer'])"}}}]}
+                    """.formatted(SA, SA, SA, SA), """
+                    {resources: [
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'ok', inputs: {project: 'p', role: 'roles/iam.serviceAccountViewer', member: %s}},
+                      {type: 'gcp:serviceaccount/iAMMember:IAMMember', name: 'ok-on-one-account',
+                       inputs: {serviceAccountId: 'projects/p/serviceAccounts/hw-dev-training@p.iam.gserviceaccount.com', role: 'roles/iam.serviceAccountUser', member: %s}}]}
+                    """.formatted(SA, SA)),
+            new Case("HW-IAM-010", """
+                    {resources: [
+                      {type: 'gcp:serviceaccount/iAMMember:IAMMember', name: 'wif', inputs: {role: 'roles/iam.workloadIdentityUser',
+                        serviceAccountId: 'projects/p/serviceAccounts/hw-dev-previewer@p.iam.gserviceaccount.com',
+                        member: 'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/hw-dev-ci/attribute.repository/o/r'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad-documents', inputs: {project: 'p', role: 'roles/datastore.viewer',
+                        member: 'serviceAccount:hw-dev-previewer@p.iam.gserviceaccount.com'}},
+                      {type: 'gcp:bigquery/datasetIamMember:DatasetIamMember', name: 'bad-rows', inputs: {datasetId: 'd', role: 'roles/bigquery.dataViewer',
+                        member: 'serviceAccount:hw-dev-previewer@p.iam.gserviceaccount.com'}}]}
+                    """, """
+                    {resources: [
+                      {type: 'gcp:serviceaccount/iAMMember:IAMMember', name: 'wif', inputs: {role: 'roles/iam.workloadIdentityUser',
+                        serviceAccountId: 'projects/p/serviceAccounts/hw-dev-deployer@p.iam.gserviceaccount.com',
+                        member: 'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/hw-dev-ci/attribute.ci_role/deploy'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'ok-deployer', inputs: {project: 'p', role: 'roles/datastore.owner',
+                        member: 'serviceAccount:hw-dev-deployer@p.iam.gserviceaccount.com'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'ok-metadata', inputs: {project: 'p', role: 'roles/bigquery.metadataViewer',
+                        member: 'serviceAccount:hw-dev-previewer@p.iam.gserviceaccount.com'}}]}
                     """),
             new Case("HW-GCS-001", """
                     {resources: [{type: 'gcp:storage/bucket:Bucket', name: 'bad', inputs: {name: 'p-hw-dev-root', uniformBucketLevelAccess: false}}]}

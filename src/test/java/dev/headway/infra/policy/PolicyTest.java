@@ -122,4 +122,32 @@ class PolicyTest {
             assertTrue(order.compare(all.get(i - 1), all.get(i)) <= 0, "sorted");
         }
     }
+
+    /**
+     * The privilege findings of issue 15, on the plans committed before it (kept gzipped as test
+     * resources): the deployer's project-wide account/pool/secret administration, federation by
+     * repository name, the previewer reading Firestore documents. The plans of today pass.
+     */
+    @Test
+    void privilegePoliciesFireOnThePlansBeforeIssue15AndNotOnToday() throws Exception {
+        for (String stack : List.of("dev", "prod")) {
+            Plan before;
+            try (var in = new java.util.zip.GZIPInputStream(getClass().getResourceAsStream("/plans/" + stack + "-before-issue-15.plan.json.gz"))) {
+                before = dev.headway.infra.synth.PlanJson.fromTree(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+            }
+            Set<String> flagged = SUITE.check(before).stream().map(v -> v.policy() + " " + v.name()).collect(Collectors.toSet());
+            for (String expected : List.of("HW-IAM-008 hw-" + stack + "-github", "HW-IAM-009 hw-deployer-iam-serviceAccountAdmin",
+                    "HW-IAM-009 hw-deployer-iam-workloadIdentityPoolAdmin", "HW-IAM-010 hw-previewer-datastore-viewer",
+                    "HW-IAM-010 hw-deployer-datastore-owner")) {
+                assertTrue(flagged.contains(expected), stack + ": " + expected + " not in " + flagged);
+            }
+            if (stack.equals("prod")) {
+                assertTrue(flagged.contains("HW-IAM-009 hw-deployer-secretmanager-admin"), flagged.toString());
+                assertTrue(flagged.contains("HW-IAM-009 hw-deployer-projectIamAdmin"), flagged.toString());
+            }
+            Plan today = dev.headway.infra.testing.Synth.stack(stack);
+            List<Violation> now = SUITE.check(today).stream().filter(v -> v.policy().matches("HW-IAM-0(08|09|10)")).toList();
+            assertTrue(now.isEmpty(), () -> ids(now).toString());
+        }
+    }
 }

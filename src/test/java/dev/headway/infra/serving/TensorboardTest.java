@@ -19,4 +19,14 @@ class TensorboardTest {
         assertTrue(tb.dependsOn().contains(plan.get("gcp:projects/service:Service", "api-aiplatform").urn()));
         assertTrue(plan.outputs().get("tensorboard").asText().matches("projects/\\d+/locations/us-east1/tensorboards/\\d+"));
     }
+
+    /** Experiment logs are data: prod's TensorBoard survives a destroy (issue 15), dev's tears down. */
+    @org.junit.jupiter.api.Test
+    void prodKeepsItsTensorboard() {
+        PlannedResource kept = dev.headway.infra.testing.Synth.stack("prod").get("gcp:vertex/aiTensorboard:AiTensorboard", "hw-prod-experiments");
+        assertEquals(true, kept.protect());
+        assertEquals(true, kept.retainOnDelete());
+        PlannedResource torn = dev.headway.infra.testing.Synth.stack("dev").get("gcp:vertex/aiTensorboard:AiTensorboard", "hw-dev-experiments");
+        assertEquals(false, torn.protect());
+    }
 }

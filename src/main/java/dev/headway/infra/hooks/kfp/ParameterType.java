@@ -59,8 +59,8 @@ public enum ParameterType {
             case LIST, STRUCT -> {
                 JsonNode node;
                 try {
-                    node = JSON.readTree(text);
-                } catch (Exception e) {
+                    node = dev.headway.infra.config.Documents.json(text);
+                } catch (dev.headway.infra.config.Documents.Malformed e) {
                     throw new IllegalArgumentException("expected JSON " + (this == LIST ? "array" : "object")
                             + ", found \"" + text + "\"");
                 }
@@ -117,6 +117,10 @@ public enum ParameterType {
             return Value.newBuilder().setBoolValue(node.booleanValue()).build();
         }
         if (node.isNumber()) {
+            // google.protobuf.Value's JSON form has no Infinity or NaN (1e400 became Infinity: the printer threw, exit 70)
+            if (!Double.isFinite(node.doubleValue())) {
+                throw new IllegalArgumentException("a number beyond a double's range: " + node.asText());
+            }
             return Value.newBuilder().setNumberValue(node.doubleValue()).build();
         }
         if (node.isArray()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.protobuf.Struct;
 import dev.headway.infra.UserError;
+import dev.headway.infra.config.Documents;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,21 +45,20 @@ public final class PipelineSpec {
     public static PipelineSpec read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(UserError.USAGE, "template " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            text = Documents.read(file);
+        } catch (Documents.Malformed e) {
+            throw new UserError(UserError.USAGE, "template " + file + ": " + e.getMessage());
         }
         return parse(file.toString(), text);
     }
 
-    /** Parses a spec from text (JSON when it starts with '{', YAML otherwise). */
+    /** Parses a spec from text (JSON when it starts with '{', YAML otherwise): one document, bounded depth, no aliases. */
     public static PipelineSpec parse(String where, String text) {
         JsonNode doc;
         try {
-            doc = (text.stripLeading().startsWith("{") ? JSON : YAML).readTree(text);
-        } catch (IOException e) {
-            throw new UserError(UserError.USAGE, "template " + where + ": not valid YAML or JSON: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage())).lines().findFirst().orElse(""));
+            doc = text.stripLeading().startsWith("{") ? Documents.json(text) : Documents.yaml(text);
+        } catch (Documents.Malformed e) {
+            throw new UserError(UserError.USAGE, "template " + where + ": " + e.getMessage());
         }
         if (doc == null || !doc.isObject() || !doc.path("root").isObject() || !doc.path("pipelineInfo").path("name").isTextual()) {
             throw new UserError(UserError.USAGE, "template " + where

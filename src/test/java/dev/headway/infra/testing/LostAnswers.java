@@ -1,0 +1,62 @@
+package dev.headway.infra.testing;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A client-side gRPC interceptor for faults a real network produces: the request reaches the server and is
+ * carried out, but the answer is lost, so the client sees DEADLINE_EXCEEDED (and its retry policy may send
+ * the request again). Also counts calls per method.
+ */
+public final class LostAnswers implements ClientInterceptor {
+    private final Map<String, AtomicInteger> toLose = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** Loses the answers of the first {@code n} calls of {@code fullMethod} (e.g. google.pubsub.v1.Publisher/Publish). */
+    public LostAnswers lose(String fullMethod, int n) {
+        toLose.put(fullMethod, new AtomicInteger(n));
+        return this;
+    }
+
+    public int calls(String fullMethod) {
+        return calls.getOrDefault(fullMethod, new AtomicInteger()).get();
+    }
+
+    @Override
+    public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+        String name = method.getFullMethodName();
+        calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        ClientCall<Q, A> call = next.newCall(method, options);
+        AtomicInteger left = toLose.get(name);
+        if (left == null || left.getAndDecrement() <= 0) {
+            return call;
+        }
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+            @Override
+            public void start(Listener<A> listener, Metadata headers) {
+                super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                    @Override
+                    public void onMessage(A message) {
+                        // the server answered; the answer never arrives
+                    }
+
+                    @Override
+                    public void onClose(Status status, Metadata trailers) {
+                        super.onClose(Status.DEADLINE_EXCEEDED.withDescription("answer lost (injected)"), trailers);
+                    }
+                }, headers);
+            }
+        };
+    }
+}
