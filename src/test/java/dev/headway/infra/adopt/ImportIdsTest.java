@@ -42,8 +42,10 @@ class ImportIdsTest {
         expect("dev", "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "hw-dev-github",
                 "projects/headway-dev/locations/global/workloadIdentityPools/hw-dev-ci/providers/hw-dev-github");
         // "your-project-id roles/viewer user:foo@example.com"
-        expect("dev", "gcp:projects/iAMMember:IAMMember", "hw-deployer-projectIamAdmin",
-                "headway-dev roles/resourcemanager.projectIamAdmin serviceAccount:hw-dev-deployer@headway-dev.iam.gserviceaccount.com");
+        expect("dev", "gcp:projects/iAMMember:IAMMember", "hw-deployer-compute-networkAdmin",
+                "headway-dev roles/compute.networkAdmin serviceAccount:hw-dev-deployer@headway-dev.iam.gserviceaccount.com");
+        // projects/{{project}}/roles/{{role_id}}
+        expect("dev", "gcp:projects/iAMCustomRole:IAMCustomRole", "hwFirestoreMetadataViewer", "projects/headway-dev/roles/hwFirestoreMetadataViewer");
         // "projects/{your-project-id}/serviceAccounts/{your-service-account-email} roles/editor user:foo@example.com"
         expect("dev", "gcp:serviceaccount/iAMMember:IAMMember", "deployer-actas-batch",
                 "projects/headway-dev/serviceAccounts/hw-dev-batch@headway-dev.iam.gserviceaccount.com roles/iam.serviceAccountUser serviceAccount:hw-dev-deployer@headway-dev.iam.gserviceaccount.com");

@@ -112,6 +112,6 @@ class RestDiscoveryTest {
         RestDiscovery d = new RestDiscovery("headway-dev", "us-east1", "us-east1-b", Map.of("HEADWAY_STORAGE_ENDPOINT", "http://storage.example.com"), Duration.ofSeconds(1));
         UserError e = assertThrows(UserError.class, () -> d.list("gcp:storage/bucket:Bucket"));
         assertEquals(UserError.USAGE, e.exitCode());
-        assertTrue(e.getMessage().contains("http:// on a loopback host"), e.getMessage());
+        assertTrue(e.getMessage().contains("credentials are sent only to *.googleapis.com"), e.getMessage());
     }
 }

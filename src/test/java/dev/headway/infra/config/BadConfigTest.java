@@ -79,8 +79,8 @@ class BadConfigTest {
                 bad("text that is not YAML", "config:\n  gcp:project: [unclosed\n", "line"),
                 // issue 15: each of these was accepted silently or crashed (exit 70, OOM, StackOverflowError)
                 bad("a second YAML document", DEV + "---\nconfig:\n  headway:env: prod\n", "more than one YAML document"),
-                bad("a YAML alias", edit("    image: headway-poller:latest", "    image: &img headway-poller:latest")
-                        .replace("    image: headway-batch:latest", "    image: *img"), "alias *img"),
+                bad("a YAML alias", edit("    machineType: e2-micro", "    machineType: &img e2-micro")
+                        .replace("    workerMachineType: e2-standard-2", "    workerMachineType: *img"), "alias *img"),
                 bad("the same key spelled headway:config:", add("headway:config:poller: {running: false}"), "headway:config:poller"),
                 bad("nesting 900 deep", "config:\n  headway:labels: " + "[".repeat(900) + "]".repeat(900) + "\n", "deeper than"),
                 bad("a secure gcp:project", edit("gcp:project: headway-dev", "gcp:project:\n    secure: v1:AAAABBBB"), "gcp:project"),

@@ -99,9 +99,13 @@ class SubmitPipelineTest {
         String a = parseDryRun(submit(concat(ALL_TYPES, "--dry-run")).out()).getPipelineJobId();
         String again = parseDryRun(submit(concat(ALL_TYPES, "--dry-run")).out()).getPipelineJobId();
         String other = parseDryRun(submit(concat(ALL_TYPES, "--dry-run", "--param", "epochs=21")).out()).getPipelineJobId();
-        // the hooks check outputs against the stack they name, so a stack without its own file borrows dev's config
-        String otherStack = parseDryRun(CliRun.of(concat(concat(new String[]{"hooks", "staging", "--only", "submit-pipeline",
-                "--outputs", outputs.toString(), "--config-file", "Pulumi.dev.yaml"}, ALL_TYPES), "--dry-run")).out()).getPipelineJobId();
+        // the hooks check outputs against the stack they name: a stack "qa" on dev's file has qa's names
+        Path qaOutputs = CliRun.outputsFile(CliRun.DEV_OUTPUTS.replace("hw-dev", "hw-qa").replace("hw_dev", "hw_qa")
+                .replace("\"env\": \"dev\"", "\"env\": \"qa\""));
+        CliRun qa = CliRun.of(concat(concat(new String[]{"hooks", "qa", "--only", "submit-pipeline",
+                "--outputs", qaOutputs.toString(), "--config-file", "Pulumi.dev.yaml"}, ALL_TYPES), "--dry-run"));
+        assertEquals(0, qa.exit(), qa.err());
+        String otherStack = parseDryRun(qa.out()).getPipelineJobId();
         assertEquals(a, again);
         assertNotEquals(a, other);
         assertNotEquals(a, otherStack);
