@@ -92,6 +92,9 @@ class WorkflowsTest {
         JsonNode dev = wf.path("jobs").path("deploy-dev");
         JsonNode prod = wf.path("jobs").path("deploy-prod");
         assertEquals("production", prod.path("environment").asText());
+        // GitHub-hosted runners cannot reach a control plane that admits only the authorized networks (README,
+        // "GKE control plane access"): prod runs where config says up runs from
+        assertEquals("${{ vars.PROD_DEPLOY_RUNNER }}", prod.path("runs-on").asText());
         assertTrue(prod.path("if").asText().contains("workflow_dispatch") && prod.path("if").asText().contains("refs/heads/main"));
         assertEquals("pulumi-dev", dev.path("concurrency").path("group").asText());
         assertEquals("pulumi-prod", prod.path("concurrency").path("group").asText());
