@@ -132,6 +132,24 @@ class SmokeWarehouseTest {
         assertTrue(r.reason().contains("hw_dev_raw.feed_messages has schema") && r.reason().contains("delay_s STRING"), r.reason());
     }
 
+    /**
+     * A column's mode is part of its schema: a REQUIRED column the table holds as NULLABLE accepts rows
+     * without it, a REPEATED one holds arrays (cloud.google.com/bigquery/docs/schemas#modes). Either fails.
+     */
+    @Test
+    void aColumnWhoseModeDiffersFails() {
+        dataset("hw_dev_raw");
+        table("hw_dev_raw", "feed_messages", SCHEMA.replace("\"trip_id\",\"type\":\"STRING\"", "\"trip_id\",\"type\":\"STRING\",\"mode\":\"REPEATED\""));
+        HookResult repeated = run(declared());
+        assertEquals(HookResult.Status.FAIL, repeated.status(), repeated.reason());
+        assertTrue(repeated.reason().contains("trip_id STRING REPEATED"), repeated.reason());
+
+        table("hw_dev_raw", "feed_messages", SCHEMA.replace(",\"mode\":\"REQUIRED\"", ",\"mode\":\"NULLABLE\""));
+        HookResult nullable = run(declared());
+        assertEquals(HookResult.Status.FAIL, nullable.status(), nullable.reason());
+        assertTrue(nullable.reason().contains("has schema [feed_ts TIMESTAMP, "), nullable.reason());
+    }
+
     @Test
     void missingDatasetsAndTablesFailNamingThem() {
         HookResult r = run(declared());
