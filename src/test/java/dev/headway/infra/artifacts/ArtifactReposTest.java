@@ -3,6 +3,7 @@ package dev.headway.infra.artifacts;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,8 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArtifactReposTest {
     static final String REPO = "gcp:artifactregistry/repository:Repository";
     static final String MEMBER = "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember";
-    static final Plan dev = Synth.stack("dev");
-    static final Plan prod = Synth.stack("prod");
+    static Plan dev;
+    static Plan prod;
+
+    /** Per run of the class, not per class load: under mutation testing each mutant gets its own plans. */
+    @BeforeAll
+    static void synth() {
+        dev = Synth.stack("dev");
+        prod = Synth.stack("prod");
+    }
 
     @Test
     void threeRepositoriesWithTheirFormatsInTheRegion() {

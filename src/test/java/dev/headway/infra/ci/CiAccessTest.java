@@ -3,6 +3,7 @@ package dev.headway.infra.ci;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,8 +21,15 @@ class CiAccessTest {
     static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
     static final String POOL_NAME = "principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/hw-dev-ci";
 
-    static final Plan dev = Synth.stack("dev");
-    static final Plan prod = Synth.stack("prod");
+    static Plan dev;
+    static Plan prod;
+
+    /** Per run of the class, not per class load: under mutation testing each mutant gets its own plans. */
+    @BeforeAll
+    static void synth() {
+        dev = Synth.stack("dev");
+        prod = Synth.stack("prod");
+    }
 
     @Test
     void providerAcceptsOnlyTheDeployJobAndPullRequestPreviewsOfTheRepositoryById() {

@@ -170,7 +170,9 @@ class BadConfigTest {
                 bad("more memory than the Cloud Run CPU allows", edit("    memory: 2Gi", "    memory: 16Gi"), "headway:batch.memory"),
                 bad("a Flex Template job without its template", edit("    maxWorkers: 1\n", "    maxWorkers: 1\n    job:\n      parameters: {windowSeconds: \"60\"}\n"), "headway:dataflow.job.templateGcsPath"),
                 bad("a deployment suffix with upper case", add("headway:deploymentSuffix: B2"), "headway:deploymentSuffix"),
-                bad("a deployment suffix too long for a pool id", add("headway:deploymentSuffix: abcdefg"), "headway:deploymentSuffix"));
+                bad("a deployment suffix too long for a pool id", add("headway:deploymentSuffix: abcdefg"), "headway:deploymentSuffix"),
+                // every map checks for unknown keys when it is done with the known ones, the job's too
+                bad("an unknown key in the Flex Template job", edit("    maxWorkers: 1\n", "    maxWorkers: 1\n    job:\n      templateGcsPath: gs://hw-dev-templates/feed.json\n      paramters: {windowSeconds: \"60\"}\n"), "headway:dataflow.job.paramters"));
     }
 
     record Run(int exit, String out, String err) {

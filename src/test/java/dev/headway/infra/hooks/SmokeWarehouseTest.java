@@ -44,7 +44,12 @@ class SmokeWarehouseTest {
             requests.add(ex.getRequestMethod() + " " + path);
             String body;
             int code;
-            if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                // datasets.get and tables.get are GET (BigQuery REST v2 reference: GET .../datasets/{datasetId},
+                // GET .../datasets/{datasetId}/tables/{tableId}); the hook reads and must never write
+                code = 405;
+                body = "{\"error\":{\"code\":405,\"message\":\"" + ex.getRequestMethod() + " is not allowed here\"}}";
+            } else if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 code = 503;
                 body = "{\"error\":{\"code\":503,\"message\":\"injected\",\"errors\":[{\"reason\":\"backendError\",\"message\":\"injected\"}]}}";
             } else if (resources.containsKey(path)) {
@@ -130,6 +135,38 @@ class SmokeWarehouseTest {
         HookResult r = run(declared());
         assertEquals(HookResult.Status.FAIL, r.status());
         assertTrue(r.reason().contains("hw_dev_raw.feed_messages has schema") && r.reason().contains("delay_s STRING"), r.reason());
+    }
+
+    /**
+     * A column's mode is part of its schema: a REQUIRED column the table holds as NULLABLE accepts rows
+     * without it, a REPEATED one holds arrays (cloud.google.com/bigquery/docs/schemas#modes). Either fails.
+     */
+    @Test
+    void aColumnWhoseModeDiffersFails() {
+        dataset("hw_dev_raw");
+        table("hw_dev_raw", "feed_messages", SCHEMA.replace("\"trip_id\",\"type\":\"STRING\"", "\"trip_id\",\"type\":\"STRING\",\"mode\":\"REPEATED\""));
+        HookResult repeated = run(declared());
+        assertEquals(HookResult.Status.FAIL, repeated.status(), repeated.reason());
+        assertTrue(repeated.reason().contains("trip_id STRING REPEATED"), repeated.reason());
+
+        table("hw_dev_raw", "feed_messages", SCHEMA.replace(",\"mode\":\"REQUIRED\"", ",\"mode\":\"NULLABLE\""));
+        HookResult nullable = run(declared());
+        assertEquals(HookResult.Status.FAIL, nullable.status(), nullable.reason());
+        assertTrue(nullable.reason().contains("has schema [feed_ts TIMESTAMP, "), nullable.reason());
+    }
+
+    /** The fake answers reads only: a write to a declared table is refused, as a read-only caller's would be. */
+    @Test
+    void theFakeRefusesAnythingButAGet() throws Exception {
+        dataset("hw_dev_raw");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var uri = java.net.URI.create(base() + "/bigquery/v2/projects/headway-dev/datasets/hw_dev_raw");
+        var get = client.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var delete = client.send(java.net.http.HttpRequest.newBuilder(uri).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, get.statusCode());
+        assertEquals(405, delete.statusCode());
+        assertEquals(List.of("GET /bigquery/v2/projects/headway-dev/datasets/hw_dev_raw",
+                "DELETE /bigquery/v2/projects/headway-dev/datasets/hw_dev_raw"), requests);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.headway.infra.platform;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,7 +16,13 @@ class PlatformTest {
     private static final String SERVICE = "gcp:projects/service:Service";
     private static final String SUBNET = "gcp:compute/subnetwork:Subnetwork";
     private static final String FIREWALL = "gcp:compute/firewall:Firewall";
-    private static final Plan dev = Synth.stack("dev");
+    private static Plan dev;
+
+    /** Per run of the class, not per class load: under mutation testing each mutant gets its own plans. */
+    @BeforeAll
+    static void synth() {
+        dev = Synth.stack("dev");
+    }
 
     @Test
     void servicesStayEnabledWhenTheStackIsDestroyed() {

@@ -4,6 +4,7 @@ import dev.headway.infra.conventions.Names;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,8 +20,15 @@ class DataflowStagingTest {
     static final String BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
     static final String DATAFLOW_SA = "serviceAccount:hw-dev-dataflow@headway-dev.iam.gserviceaccount.com";
     static final String BUCKET_RULE = "[a-z0-9][-a-z0-9_]{1,61}[a-z0-9]";
-    static final Plan dev = Synth.stack("dev");
-    static final Plan prod = Synth.stack("prod");
+    static Plan dev;
+    static Plan prod;
+
+    /** Per run of the class, not per class load: under mutation testing each mutant gets its own plans. */
+    @BeforeAll
+    static void synth() {
+        dev = Synth.stack("dev");
+        prod = Synth.stack("prod");
+    }
 
     @Test
     void bucketsAreLockedDown() {

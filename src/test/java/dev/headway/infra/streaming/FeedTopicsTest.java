@@ -3,6 +3,7 @@ package dev.headway.infra.streaming;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,8 +18,15 @@ class FeedTopicsTest {
     static final String TOPIC_MEMBER = "gcp:pubsub/topicIAMMember:TopicIAMMember";
     static final String SUB_MEMBER = "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember";
     static final String AGENT = "serviceAccount:service-123456789012@gcp-sa-pubsub.iam.gserviceaccount.com";
-    static final Plan dev = Synth.stack("dev");
-    static final Plan prod = Synth.stack("prod");
+    static Plan dev;
+    static Plan prod;
+
+    /** Per run of the class, not per class load: under mutation testing each mutant gets its own plans. */
+    @BeforeAll
+    static void synth() {
+        dev = Synth.stack("dev");
+        prod = Synth.stack("prod");
+    }
 
     @Test
     void topicsRetainMessagesAsConfigured() {

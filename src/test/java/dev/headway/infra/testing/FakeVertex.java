@@ -130,6 +130,8 @@ public final class FakeVertex implements AutoCloseable {
     }
 
     private PipelineJob create(CreatePipelineJobRequest req) {
+        ProtoContract.check(req);
+        checkParameters(req.getPipelineJob());
         String name = req.getParent() + "/pipelineJobs/" + req.getPipelineJobId();
         req.getPipelineJob().getRuntimeConfig().getInputArtifactsMap().forEach((input, a) -> {
             String artifact = req.getParent() + "/metadataStores/default/artifacts/" + a.getArtifactId();
@@ -148,6 +150,7 @@ public final class FakeVertex implements AutoCloseable {
     }
 
     private PipelineJob getJob(GetPipelineJobRequest req) {
+        ProtoContract.check(req);
         synchronized (jobs) {
             PipelineJob job = jobs.get(req.getName());
             if (job == null) {
@@ -164,6 +167,7 @@ public final class FakeVertex implements AutoCloseable {
 
     private Artifact createArtifact(CreateArtifactRequest req) {
         createArtifactRequests.add(req);
+        ProtoContract.check(req);
         if (!req.getParent().matches("projects/[^/]+/locations/[^/]+/metadataStores/default")) {
             throw Status.NOT_FOUND.withDescription("metadata store " + req.getParent() + " not found").asRuntimeException();
         }
@@ -182,6 +186,7 @@ public final class FakeVertex implements AutoCloseable {
     }
 
     private Artifact getArtifact(GetArtifactRequest req) {
+        ProtoContract.check(req);
         Artifact a = artifacts.get(req.getName());
         if (a == null) {
             throw Status.NOT_FOUND.withDescription("Artifact " + req.getName() + " not found").asRuntimeException();
@@ -190,6 +195,7 @@ public final class FakeVertex implements AutoCloseable {
     }
 
     private Endpoint getEndpoint(GetEndpointRequest req) {
+        ProtoContract.check(req);
         Endpoint e = endpoints.get(req.getName());
         if (e == null) {
             throw Status.NOT_FOUND.withDescription("Endpoint " + req.getName() + " not found").asRuntimeException();
@@ -199,6 +205,7 @@ public final class FakeVertex implements AutoCloseable {
 
     private Endpoint updateEndpoint(UpdateEndpointRequest req) {
         updateRequests.add(req);
+        ProtoContract.checkUpdate(req, "endpoint", req.getUpdateMask());
         String name = req.getEndpoint().getName();
         if (req.getUpdateMask().getPathsCount() == 0 || !FieldMaskUtil.isValid(Endpoint.class, req.getUpdateMask())
                 || req.getUpdateMask().getPathsList().contains("name")) {
@@ -259,7 +266,51 @@ public final class FakeVertex implements AutoCloseable {
 
     private PredictResponse predict(PredictRequest req) {
         predictRequests.add(req);
+        ProtoContract.check(req);
         return predictor.apply(req);
+    }
+
+    /**
+     * Vertex AI checks runtime parameter values against the compiled spec's root input definitions: a value of
+     * another type than its {@code parameterType} (kubeflow/pipelines api/v2alpha1/pipeline_spec.proto,
+     * ParameterType: NUMBER_INTEGER is a number with no fraction, STRING a string, LIST and STRUCT JSON values),
+     * a parameter the pipeline does not declare, or a declared one with no value, no default and not optional,
+     * fails the create (INVALID_ARGUMENT).
+     */
+    static void checkParameters(PipelineJob job) {
+        Map<String, Value> declared = job.getPipelineSpec().getFieldsOrDefault("root", Value.getDefaultInstance()).getStructValue()
+                .getFieldsOrDefault("inputDefinitions", Value.getDefaultInstance()).getStructValue()
+                .getFieldsOrDefault("parameters", Value.getDefaultInstance()).getStructValue().getFieldsMap();
+        Map<String, Value> values = job.getRuntimeConfig().getParameterValuesMap();
+        for (Map.Entry<String, Value> e : values.entrySet()) {
+            Value definition = declared.get(e.getKey());
+            if (definition == null) {
+                throw Status.INVALID_ARGUMENT.withDescription("parameter " + e.getKey() + " is not an input of the pipeline").asRuntimeException();
+            }
+            String type = definition.getStructValue().getFieldsOrDefault("parameterType", Value.getDefaultInstance()).getStringValue();
+            if (!fits(type, e.getValue())) {
+                throw Status.INVALID_ARGUMENT.withDescription("parameter " + e.getKey() + ": a " + type + " was expected, got "
+                        + e.getValue().getKindCase()).asRuntimeException();
+            }
+        }
+        declared.forEach((name, definition) -> {
+            Map<String, Value> d = definition.getStructValue().getFieldsMap();
+            if (!values.containsKey(name) && !d.containsKey("defaultValue") && !d.getOrDefault("isOptional", Value.getDefaultInstance()).getBoolValue()) {
+                throw Status.INVALID_ARGUMENT.withDescription("parameter " + name + " has no value and no default").asRuntimeException();
+            }
+        });
+    }
+
+    private static boolean fits(String type, Value v) {
+        return switch (type) {
+            case "STRING" -> v.hasStringValue();
+            case "NUMBER_INTEGER" -> v.hasNumberValue() && v.getNumberValue() == Math.rint(v.getNumberValue());
+            case "NUMBER_DOUBLE" -> v.hasNumberValue();
+            case "BOOLEAN" -> v.hasBoolValue();
+            case "LIST" -> v.hasListValue();
+            case "STRUCT" -> v.hasStructValue();
+            default -> true; // TASK_FINAL_STATUS and unset types carry no value to check
+        };
     }
 
     private static ServerServiceDefinition service(String name, Method<?, ?>... methods) {

@@ -19,6 +19,11 @@ public final class Synth {
     private Synth() {
     }
 
+    /**
+     * Set by the mutation-testing profile (pom.xml, {@code -Pmutation}): PIT swaps a mutated class into one
+     * test JVM after another, so a plan cached under one mutant must not answer for the next.
+     */
+    public static final String FRESH_PLANS = "headway.test.freshPlans";
     private static final java.util.Map<String, Plan> COMMITTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -26,6 +31,9 @@ public final class Synth {
      * does not change during a run, and no test changes a plan (they are read-only records).
      */
     public static Plan stack(String stack) {
+        if (Boolean.getBoolean(FRESH_PLANS)) {
+            return run(stack, config(stack));
+        }
         return COMMITTED.computeIfAbsent(stack, s -> run(s, config(s)));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.testing.Synth;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,8 +21,15 @@ class WarehouseTest {
     static final String DATASET = "gcp:bigquery/dataset:Dataset";
     static final String TABLE = "gcp:bigquery/table:Table";
     static final String MEMBER = "gcp:bigquery/datasetIamMember:DatasetIamMember";
-    static final Plan dev = Synth.stack("dev");
-    static final Plan prod = Synth.stack("prod");
+    static Plan dev;
+    static Plan prod;
+
+    /** Per run of the class, not per class load: under mutation testing each mutant gets its own plans. */
+    @BeforeAll
+    static void synth() {
+        dev = Synth.stack("dev");
+        prod = Synth.stack("prod");
+    }
 
     @Test
     void fourDatasetsInTheConfiguredLocation() {
