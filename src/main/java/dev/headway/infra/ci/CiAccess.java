@@ -133,8 +133,8 @@ public final class CiAccess extends ComponentResource {
                 .project(args.project).roleId(roleId).title(title)
                 .description("Least privilege for " + account.workload().purpose() + "; see ci/CiRoles")
                 .permissions(permissions).build(), CustomResourceOptions.builder().parent(this).dependsOn(args.apis).build());
-        account.grantProjectRole("hw-" + account.workload().purpose() + "-" + roleId,
-                "projects/" + args.project + "/roles/" + roleId, null, this, role);
+        account.grantCustomRole("hw-" + account.workload().purpose() + "-" + roleId, role,
+                "projects/" + args.project + "/roles/" + roleId, this);
     }
 
     private void bindWorkloadIdentity(String name, Identity account, Output<String> principals) {

@@ -79,11 +79,9 @@ public final class Identity {
 
     /**
      * A project-level role limited by an IAM condition (a role whose resources cannot hold IAM
-     * themselves, such as Firestore databases), declared as a child of {@code owner}; it also waits
-     * for {@code dependsOn} (a custom role it names).
+     * themselves, such as Firestore databases), declared as a child of {@code owner}.
      */
-    public IAMMember grantProjectRole(String name, String role, @Nullable IAMMemberConditionArgs condition, Resource owner,
-                                      Resource... dependsOn) {
+    public IAMMember grantProjectRole(String name, String role, @Nullable IAMMemberConditionArgs condition, Resource owner) {
         if (PRIMITIVE_ROLES.contains(role)) {
             throw new IllegalArgumentException("basic role " + role + " is never granted; use a predefined role");
         }
@@ -92,10 +90,20 @@ public final class Identity {
         if (condition != null) {
             args.condition(condition);
         }
-        List<Resource> waits = new ArrayList<>(List.of(dependsOn));
-        waits.add(0, resourceManagerApi);
         return recordGrant(new IAMMember(name, args.build(),
-                CustomResourceOptions.builder().parent(owner).dependsOn(waits).build()));
+                CustomResourceOptions.builder().parent(owner).dependsOn(resourceManagerApi).build()));
+    }
+
+    /**
+     * A project custom role granted on the project. IAM refuses a binding to a role that does not exist, so the
+     * role name flows from the role resource (a value edge: the grant is created after the role, whatever the
+     * call order); {@code roleName} is {@code projects/<project>/roles/<roleId>}, as the plan shows it.
+     */
+    public IAMMember grantCustomRole(String name, com.pulumi.gcp.projects.IAMCustomRole role, String roleName, Resource owner) {
+        IAMMemberArgs args = IAMMemberArgs.builder().project(project)
+                .role(role.roleId().applyValue(id -> roleName)).member(member()).build();
+        return recordGrant(new IAMMember(name, args,
+                CustomResourceOptions.builder().parent(owner).dependsOn(resourceManagerApi).build()));
     }
 
     /** The account and every grant recorded so far: what a workload running as it depends on. */

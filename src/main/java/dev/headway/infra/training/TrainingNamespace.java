@@ -57,15 +57,18 @@ public final class TrainingNamespace extends ComponentResource {
         Namespace ns = new Namespace(name + "-namespace", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(labels).build())
                 .build(), k8s);
-        CustomResourceOptions inNs = CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(ns).build();
+        // Kubernetes refuses an object in a namespace that does not exist: the namespace name flows from the
+        // Namespace resource (a value edge), so every object below is created after it, whatever the call order.
+        Output<String> namespace = ns.metadata().applyValue(m -> m.name().orElse(NAMESPACE));
+        CustomResourceOptions inNs = k8s;
         String gpus = String.valueOf(a.maxGpus);
         new ResourceQuota(name + "-gpu-quota", ResourceQuotaArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name("gpu-quota").namespace(NAMESPACE).labels(labels).build())
+                .metadata(ObjectMetaArgs.builder().name("gpu-quota").namespace(namespace).labels(labels).build())
                 .spec(ResourceQuotaSpecArgs.builder().hard(Map.of(GPU_QUOTA, gpus)).build())
                 .build(), inNs);
         String perPod = String.valueOf(SettingsLoader.gpusPerNode(a.machineType));
         new LimitRange(name + "-limits", LimitRangeArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name("training-limits").namespace(NAMESPACE).labels(labels).build())
+                .metadata(ObjectMetaArgs.builder().name("training-limits").namespace(namespace).labels(labels).build())
                 .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
                         .type("Container")
                         // A max with no default makes the max every container's default limit, and the
@@ -77,8 +80,8 @@ public final class TrainingNamespace extends ComponentResource {
                         .max(Map.of(GpuNodePool.GPU_TAINT_KEY, perPod))
                         .build()).build())
                 .build(), inNs);
-        ServiceAccount ksa = new ServiceAccount(name + "-ksa", ServiceAccountArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(SERVICE_ACCOUNT).namespace(NAMESPACE).labels(labels)
+        new ServiceAccount(name + "-ksa", ServiceAccountArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(SERVICE_ACCOUNT).namespace(namespace).labels(labels)
                         .annotations(a.training.email().applyValue(e -> Map.of("iam.gke.io/gcp-service-account", e)))
                         .build())
                 .automountServiceAccountToken(true)
@@ -87,8 +90,10 @@ public final class TrainingNamespace extends ComponentResource {
         new IAMMember(name + "-workload-identity", IAMMemberArgs.builder()
                 .serviceAccountId(a.training.name())
                 .role("roles/iam.workloadIdentityUser")
-                .member("serviceAccount:" + gke.workloadPool() + "[" + NAMESPACE + "/" + SERVICE_ACCOUNT + "]")
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(gke.cluster(), ksa).build());
+                // the member names the pool, which exists once the cluster does (the value flows from it); the
+                // Kubernetes service account itself need not exist for IAM to accept the binding
+                .member(gke.cluster().name().applyValue(n -> "serviceAccount:" + gke.workloadPool() + "[" + NAMESPACE + "/" + SERVICE_ACCOUNT + "]"))
+                .build(), CustomResourceOptions.builder().parent(this).build());
         registerOutputs(Map.of("namespace", ns.metadata().applyValue(m -> m.name().orElse(NAMESPACE))));
     }
 
