@@ -66,11 +66,12 @@ public final class HeadwayStack {
         Identity training = identities.of(Workload.TRAINING);
         Identity pipelines = identities.of(Workload.PIPELINES);
         Identity serving = identities.of(Workload.SERVING);
-        Identity deployer = identities.of(Workload.DEPLOYER);
         // Right after Identities: it records the deployer's actAs on every workload account, so every
-        // workload below (which depends on its readiness()) waits for that grant too.
-        CiAccess ci = new CiAccess("ci", CiAccessArgs.from(s, identities,
-                platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS)), NONE);
+        // workload below (which depends on its readiness()) waits for that grant too. None with
+        // headway:ci.enabled false (review stacks: the sandbox's deployer acts for them).
+        Optional<CiAccess> ci = s.ci().map(c -> new CiAccess("ci", CiAccessArgs.from(s, identities,
+                platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS)), NONE));
+        Optional<Identity> deployer = ci.map(c -> identities.of(Workload.DEPLOYER));
 
         // Data: images, warehouse, feed topics, Dataflow staging.
         ArtifactRepos repos = new ArtifactRepos("artifacts", ArtifactReposArgs.from(s, platform.service(Api.ARTIFACT_REGISTRY)), NONE);
@@ -91,9 +92,11 @@ public final class HeadwayStack {
         // worker account: Dataflow Flex Templates, "Required permissions" (Artifact Registry Reader
         // on the image's repository).
         repos.grantRead(Repo.TRAINING, dataflow);
-        for (Repo repo : Repo.values()) {
-            repos.grantWrite(repo, deployer);
-        }
+        deployer.ifPresent(d -> {
+            for (Repo repo : Repo.values()) {
+                repos.grantWrite(repo, d);
+            }
+        });
         warehouse.grantDataEditor(Layer.RAW, dataflow);
         warehouse.grantDataViewer(Layer.RAW, pipelines);
         warehouse.grantDataEditor(Layer.CLEAN, pipelines);
@@ -165,8 +168,10 @@ public final class HeadwayStack {
         ctx.export("endpointLogging", endpoints.logging());
         ctx.export("tensorboard", tensorboard.resourceName());
         ctx.export("predictionDatabase", predictions.databaseName());
-        ctx.export("workloadIdentityProvider", ci.workloadIdentityProvider());
-        ctx.export("deployerServiceAccount", ci.deployerServiceAccount());
-        ctx.export("previewerServiceAccount", ci.previewerServiceAccount());
+        ci.ifPresent(c -> {
+            ctx.export("workloadIdentityProvider", c.workloadIdentityProvider());
+            ctx.export("deployerServiceAccount", c.deployerServiceAccount());
+            ctx.export("previewerServiceAccount", c.previewerServiceAccount());
+        });
     }
 }

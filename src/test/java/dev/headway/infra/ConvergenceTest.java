@@ -57,7 +57,8 @@ class ConvergenceTest {
                 missing.add(r.type() + " " + r.name() + " -> api-" + api);
             }
         }
-        assertTrue(checked > 100, "checked " + checked);
+        // a review stack declares no CI identity (headway:ci.enabled: false): some 45 resources fewer
+        assertTrue(checked > (stack.startsWith("pr-") ? 60 : 100), "checked " + checked);
         assertTrue(missing.isEmpty(), "no dependency on the API's enablement:\n" + String.join("\n", missing));
     }
 

@@ -71,10 +71,11 @@ public final class CiAccessArgs extends ComponentArgs {
      * every other workload account, the roles {@link CiRoles} lists for this stack.
      */
     public static CiAccessArgs from(Settings s, Identities identities, Resource... apis) {
+        Settings.Ci ci = s.ci().orElseThrow(() -> new IllegalStateException("headway:ci.enabled is false: the stack declares no CiAccess"));
         return builder().settings(s, "ci")
-                .repository(s.ci().githubRepository())
-                .repositoryIds(s.ci().repositoryId(), s.ci().repositoryOwnerId())
-                .deployBranch(s.ci().deployBranch()).deployEnvironment(s.ci().deployEnvironment())
+                .repository(ci.githubRepository())
+                .repositoryIds(ci.repositoryId(), ci.repositoryOwnerId())
+                .deployBranch(ci.deployBranch()).deployEnvironment(ci.deployEnvironment())
                 .secretContainers(s.batch().enabled())
                 .deployer(identities.of(Workload.DEPLOYER)).previewer(identities.of(Workload.PREVIEWER))
                 .workloads(Arrays.stream(Workload.values())

@@ -27,7 +27,7 @@ public record Settings(
         Serving serving,
         Alerts alerts,
         Batch batch,
-        Ci ci,
+        Optional<Ci> ci,
         Set<String> secretKeys,
         Map<String, String> adopt,
         String deploymentSuffix) {

@@ -95,7 +95,7 @@ public final class SettingsLoader {
         Serving serving = serving(root.object("serving"), region);
         Alerts alerts = alerts(root.object("alerts"));
         Batch batch = batch(root.object("batch"), prod);
-        Ci ci = ci(root.object("ci"), env);
+        Optional<Ci> ci = ci(root.object("ci"), env);
         Map<String, String> adopt = adopt(root);
         String deploymentSuffix = root.matching("deploymentSuffix", DEPLOYMENT_SUFFIX, "1 to 6 lowercase letters or digits", "");
         String longestSuffixed = new dev.headway.infra.conventions.Names(env.id(), project, deploymentSuffix).longestWorkloadIdentity();
@@ -477,7 +477,27 @@ public final class SettingsLoader {
         return adopt;
     }
 
-    private static Ci ci(ConfigNode n, Env env) {
+    /** CI fields of {@code headway:ci}, all of which {@code enabled: false} leaves out. */
+    private static final List<String> CI_KEYS = List.of("githubRepository", "repositoryId", "repositoryOwnerId", "deployBranch", "deployEnvironment");
+
+    /**
+     * {@code headway:ci}: the stack's own keyless CI identity (CiAccess), or none with {@code enabled: false}
+     * (a review stack: its workflow authenticates as the sandbox's deployer; README "Review stacks"). A prod-tier
+     * stack always has its own: deploy.yml acts as it.
+     */
+    private static Optional<Ci> ci(ConfigNode n, Env env) {
+        if (!n.bool("enabled", true)) {
+            if (env.isProd()) {
+                throw new ConfigError(n.keyOf("enabled"), "true in a prod-tier stack (deploy.yml authenticates as its own deployer)", "false");
+            }
+            for (String key : CI_KEYS) {
+                if (n.has(key)) {
+                    throw new ConfigError(n.keyOf(key), "nothing when " + n.keyOf("enabled") + " is false (the stack declares no CI identity)", "a value");
+                }
+            }
+            n.done();
+            return Optional.empty();
+        }
         String repo = n.matching("githubRepository", GoogleCloud.GITHUB_REPOSITORY, "owner/name of a GitHub repository", "headway-transit/headway-infra");
         // GitHub's OIDC token carries repository_id and repository_owner_id as decimal strings; names can be
         // re-registered by someone else, ids cannot (docs.github.com, "About security hardening with OpenID Connect").
@@ -487,6 +507,6 @@ public final class SettingsLoader {
         String environment = n.matching("deployEnvironment", Pattern.compile("[A-Za-z0-9._-]{1,100}"), "a GitHub environment name",
                 env.isProd() ? "production" : "dev");
         n.done();
-        return new Ci(repo, repoId, ownerId, branch, environment);
+        return Optional.of(new Ci(repo, repoId, ownerId, branch, environment));
     }
 }

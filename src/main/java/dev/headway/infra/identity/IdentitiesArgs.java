@@ -27,9 +27,16 @@ public final class IdentitiesArgs extends ComponentArgs {
         return new Builder();
     }
 
-    /** One account per workload, in the stack's project. */
+    /**
+     * One account per workload, in the stack's project; no deployer and no previewer when the stack
+     * declares no CI identity ({@code headway:ci.enabled: false}).
+     */
     public static IdentitiesArgs from(Settings s, Resource iamApi, Resource resourceManagerApi) {
-        return builder().settings(s, "identity").iamApi(iamApi).resourceManagerApi(resourceManagerApi).build();
+        Set<Workload> workloads = EnumSet.allOf(Workload.class);
+        if (s.ci().isEmpty()) {
+            workloads.removeAll(Workload.CI);
+        }
+        return builder().settings(s, "identity").workloads(workloads).iamApi(iamApi).resourceManagerApi(resourceManagerApi).build();
     }
 
     public static final class Builder extends ComponentArgs.Builder<Builder> {

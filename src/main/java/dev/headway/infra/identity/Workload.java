@@ -11,6 +11,9 @@ public enum Workload {
     DEPLOYER("deployer", "CI: pulumi up from main"),
     PREVIEWER("previewer", "CI: pulumi preview on pull requests");
 
+    /** The accounts CI acts as; a stack with {@code headway:ci.enabled: false} has neither. */
+    public static final java.util.Set<Workload> CI = java.util.EnumSet.of(DEPLOYER, PREVIEWER);
+
     private final String purpose;
     private final String description;
 

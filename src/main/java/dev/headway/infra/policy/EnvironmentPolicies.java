@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  */
 final class EnvironmentPolicies {
     private static final String STACK = "pulumi:pulumi:Stack";
+    /**
+     * On the project: roles/owner, roles/editor, and roles whose last word is admin (roles/storage.admin,
+     * roles/compute.instanceAdmin.v1, custom ...Admin). On one resource only the escalation roles count (objectAdmin on the stack's own
+     * Dataflow bucket is the worker's documented need).
+     */
+    private static final Pattern ADMIN_ROLE = Pattern.compile("roles/(owner|editor)|.*(\\.admin|[a-z]Admin)(\\.v[0-9]+)?");
     private static final String QUOTA = "gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride";
     /** Names Headway gives a production environment's resources: hw-prod-..., hw_prod_..., -hw-prod-... */
     private static final Pattern PROD_NAME = Pattern.compile("(^|[^a-z0-9])hw[-_](prod|production|prd)[-_]");
@@ -73,6 +79,31 @@ final class EnvironmentPolicies {
                                     f.flag(r, "is GKE in a review stack", "remove headway:training.gke");
                                 } else if (!Inputs.isAbsent(r.input("guestAccelerators")) || !Inputs.isAbsent(r.input("nodeConfig.guestAccelerators"))) {
                                     f.flag(r, "attaches GPUs", "no accelerators in review stacks");
+                                }
+                            }
+                        }),
+                // The review workflow authenticates as the sandbox's deployer (review-stack.yml); a pool, a
+                // provider or a key in the stack is a second way in that lives as long as the pull request's
+                // code says. Types: pulumi-gcp 7.0.0 iam/WorkloadIdentityPool(Provider), serviceaccount/Key;
+                // "admin" roles: https://cloud.google.com/iam/docs/roles-overview (basic roles/owner, roles/editor;
+                // predefined roles/<service>.admin, <service>.<thing>Admin), project-wide, or an escalation role anywhere.
+                Rule.of("HW-REV-004", Severity.HIGH, "a review stack declares no Workload Identity pool or provider, no service account key and no admin role",
+                        "Headway review stacks (issue 17): CI access belongs to the sandbox, not to the pull request's stack", (plan, f) -> {
+                            if (!Environments.isReview(plan.stack())) {
+                                return;
+                            }
+                            for (PlannedResource r : plan.cloudResources()) {
+                                if (r.type().startsWith("gcp:iam/workloadIdentityPool")) {
+                                    f.flag(r, "declares Workload Identity federation in a review stack", "headway:ci.enabled: false (stacks/review.template.yaml)");
+                                } else if (r.type().equals("gcp:serviceaccount/key:Key")) {
+                                    f.flag(r, "declares a service account key in a review stack", "no keys: the workflow federates as the sandbox's deployer");
+                                }
+                                boolean projectWide = Inputs.isIam(r.type()) && Inputs.module(r.type()).equals("projects");
+                                for (Inputs.Grant g : Inputs.grants(r)) {
+                                    if (PrivilegePolicies.ESCALATION_ROLES.contains(g.role()) || (projectWide && ADMIN_ROLE.matcher(g.role()).matches())) {
+                                        f.flag(r, "grants " + g.role() + " to " + g.member() + " in a review stack",
+                                                "grant the narrow role the hook or workload needs, on its resource");
+                                    }
                                 }
                             }
                         }));

@@ -81,7 +81,7 @@ class CiAccessTest {
         assertEquals(Set.of("push", "workflow_dispatch"), triggers);
         for (String stack : List.of("dev", "prod")) {
             var job = wf.path("jobs").path("deploy-" + stack);
-            String environment = Synth.settings(stack, Map.of()).ci().deployEnvironment();
+            String environment = Synth.settings(stack, Map.of()).ci().orElseThrow().deployEnvironment();
             assertEquals(environment, job.path("environment").asText(), "deploy-" + stack + " runs in the environment IAM requires");
             assertTrue(job.path("if").asText().contains("github.ref == 'refs/heads/main'"), "deploy-" + stack + " only from main");
         }

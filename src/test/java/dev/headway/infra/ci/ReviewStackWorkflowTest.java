@@ -136,4 +136,37 @@ class ReviewStackWorkflowTest {
         }
         throw new AssertionError("no step runs " + text);
     }
+
+    /**
+     * README's sandbox provider (a gcloud command, not a stack) accepts exactly what this workflow is: this
+     * repository by the ids CI already trusts, review-stack.yml, its triggers, and jobs in the environment
+     * every job of it runs in. A renamed environment, workflow or trigger fails here, not at the first deploy.
+     */
+    @Test
+    void readmesSandboxProviderAcceptsThisWorkflowOnly() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--attribute-condition=\"([^\"]+)\"").matcher(readme);
+        List<String> conditions = new ArrayList<>();
+        while (m.find()) {
+            conditions.add(m.group(1));
+        }
+        assertEquals(1, conditions.size(), "one sandbox provider condition in README: " + conditions);
+        String condition = conditions.get(0);
+        var ci = Synth.settings("dev", java.util.Map.of()).ci().orElseThrow();
+        assertTrue(condition.contains("assertion.repository_id == '" + ci.repositoryId() + "'")
+                && condition.contains("assertion.repository_owner_id == '" + ci.repositoryOwnerId() + "'"), condition);
+        assertTrue(condition.contains("assertion.job_workflow_ref.startsWith('" + ci.githubRepository() + "/.github/workflows/review-stack.yml@')"), condition);
+
+        JsonNode wf = WorkflowsTest.load("review-stack.yml");
+        java.util.Set<String> environments = new java.util.TreeSet<>();
+        wf.path("jobs").forEach(job -> environments.add(job.path("environment").asText("(none)")));
+        assertEquals(java.util.Set.of("review"), environments, "every job runs in the environment the provider requires");
+        assertTrue(condition.contains("assertion.environment == 'review'"), condition);
+        java.util.Set<String> triggers = new java.util.TreeSet<>();
+        wf.path("on").fieldNames().forEachRemaining(triggers::add);
+        String events = condition.replaceAll(".*assertion\\.event_name in \\[([^\\]]*)].*", "$1");
+        assertEquals(triggers, new java.util.TreeSet<>(List.of(events.replace("'", "").split(",\\s*"))), condition);
+        assertTrue(readme.contains("workloadIdentityPools/hw-review-ci/attribute.environment/review"),
+                "only the provider's review principals may act as the sandbox deployer");
+    }
 }

@@ -67,6 +67,39 @@ class EnvironmentsTest {
         assertEquals("hw_pr_7_raw", plan.get("outputs").get("rawDataset").asText().replaceAll(".*[:.]", ""));
     }
 
+    /**
+     * A review stack declares no CI identity of its own (headway:ci.enabled: false in the template): its
+     * workflow federates as the sandbox's deployer. No pool, provider, deployer or previewer, and none of the
+     * outputs that name them; the template as it was (its own headway:ci) is what HW-REV-004 refuses.
+     */
+    @Test
+    void aReviewStackHasNoCiIdentityAndTheReviewPolicyRefusesOne() throws Exception {
+        CliRun run = CliRun.of("synth", "pr-7", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode plan = new ObjectMapper().readTree(run.out());
+        for (JsonNode r : plan.get("resources")) {
+            String type = r.get("type").asText();
+            assertFalse(type.startsWith("gcp:iam/workloadIdentityPool") || type.equals("gcp:serviceaccount/key:Key"), "CI identity in a review stack: " + r.get("urn"));
+            assertFalse(r.get("inputs").toString().matches(".*hw-pr-7-(deployer|previewer).*"), "a CI account in a review stack: " + r.get("urn"));
+        }
+        for (String output : new String[]{"workloadIdentityProvider", "deployerServiceAccount", "previewerServiceAccount"}) {
+            assertFalse(plan.get("outputs").has(output), "no " + output + " without CI access");
+        }
+        assertTrue(plan.get("outputs").has("rawDataset"), "the outputs the hooks read are still there");
+        assertEquals(0, CliRun.of("check", "pr-7").exitCode(), "the template passes its own policies");
+
+        String template = Files.readString(Path.of("stacks/review.template.yaml"));
+        String ownCi = template.replace("  headway:ci:\n    enabled: false\n", "  headway:ci:\n    githubRepository: headway-transit/headway-infra\n"
+                + "    repositoryId: \"714250931\"\n    repositoryOwnerId: \"152733784\"\n    deployEnvironment: review\n");
+        assertFalse(ownCi.equals(template), "the edit applies");
+        Path file = dir.resolve("Pulumi.pr-7.yaml");
+        Files.writeString(file, ownCi);
+        CliRun check = CliRun.of("check", "pr-7", "--config-file", file.toString());
+        assertEquals(1, check.exitCode(), check.err() + check.out());
+        assertTrue(check.out().lines().anyMatch(l -> l.startsWith("HW-REV-004 HIGH iam.WorkloadIdentityPool ")), check.out());
+        assertTrue(check.out().lines().anyMatch(l -> l.startsWith("HW-REV-004 HIGH iam.WorkloadIdentityPoolProvider ")), check.out());
+    }
+
     /** Every mistake is one line on stderr naming the key, exit 2, before any resource. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -85,7 +118,10 @@ class EnvironmentsTest {
             a review stack in the prod project  | pr-7    | Pulumi.prod.yaml | headway:tier: prod        | headway:tier: dev                   | config gcp:project: expected a sandbox project for review stack "pr-7"
             a review stack with GPU quota       | pr-7    | stacks/review.template.yaml | maxGpus: 0     | maxGpus: 1                          | config headway:training.maxGpus: expected 0 in review stack pr-7
             a review stack with GKE             | pr-7    | stacks/review.template.yaml | maxGpus: 0     | maxGpus: 1\\n    gke: {enabled: true, masterAuthorizedNetworks: [203.0.113.0/28]} | config headway:training.gke: expected nothing in review stack pr-7
-            a review stack with the batch worker | pr-7   | stacks/review.template.yaml | enabled: false | enabled: true                       | config headway:batch.enabled: expected false in review stack pr-7
+            a review stack with the batch worker | pr-7   | stacks/review.template.yaml | 'headway:batch:\n    enabled: false' | 'headway:batch:\n    enabled: true' | config headway:batch.enabled: expected false in review stack pr-7
+            CI off but a repository id named    | pr-7    | stacks/review.template.yaml | 'headway:ci:\n    enabled: false' | 'headway:ci:\n    enabled: false\n    repositoryId: "714250931"' | config headway:ci.repositoryId: expected nothing when headway:ci.enabled is false
+            CI enabled neither true nor false    | pr-7    | stacks/review.template.yaml | 'headway:ci:\n    enabled: false' | 'headway:ci:\n    enabled: sometimes' | config headway:ci.enabled: expected true or false
+            a prod stack without CI identity     | prod    | Pulumi.prod.yaml | '  headway:ci:\n' | '  headway:ci:\n    enabled: false\n' | config headway:ci.enabled: expected true in a prod-tier stack
             """)
     void refusedWithOneLine(String what, String stack, String base, String from, String to, String message) throws Exception {
         String text = Files.readString(Path.of(base));

@@ -551,5 +551,24 @@ final class PolicyCases {
                       {type: 'gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride', name: 'ok-quota',
                        inputs: {metric: 'aiplatform.googleapis.com%2Fcustom_model_training_nvidia_a100_gpus', overrideValue: '0'}},
                       {type: 'gcp:compute/instance:Instance', name: 'ok-vm', inputs: {name: 'hw-pr-7-poller'}}]}
+                    """),
+            // issue 17: a review stack with its own CI identity (the template before headway:ci.enabled: false)
+            new Case("HW-REV-004", """
+                    {env: 'pr-7', tier: 'dev', resources: [
+                      {type: 'gcp:iam/workloadIdentityPool:WorkloadIdentityPool', name: 'bad-pool', inputs: {workloadIdentityPoolId: 'hw-pr-7-ci'}},
+                      {type: 'gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider', name: 'bad-provider',
+                       inputs: {workloadIdentityPoolId: 'hw-pr-7-ci', workloadIdentityPoolProviderId: 'hw-pr-7-github'}},
+                      {type: 'gcp:serviceaccount/key:Key', name: 'bad-key', inputs: {serviceAccountId: 'hw-pr-7-deployer'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad-admin', inputs: {role: 'roles/storage.admin',
+                        member: 'serviceAccount:hw-pr-7-deployer@headway-sandbox.iam.gserviceaccount.com'}},
+                      {type: 'gcp:serviceaccount/iAMMember:IAMMember', name: 'bad-sa-admin', inputs: {serviceAccountId: 'hw-pr-7-serving',
+                        role: 'roles/iam.serviceAccountAdmin', member: 'serviceAccount:hw-pr-7-deployer@headway-sandbox.iam.gserviceaccount.com'}}]}
+                    """, """
+                    {env: 'pr-7', tier: 'dev', resources: [
+                      {type: 'gcp:serviceaccount/account:Account', name: 'ok-account', inputs: {accountId: 'hw-pr-7-serving'}},
+                      {type: 'gcp:storage/bucketIAMMember:BucketIAMMember', name: 'ok-staging', inputs: {bucket: 'headway-sandbox-hw-pr-7-dataflow-staging',
+                        role: 'roles/storage.objectAdmin', member: 'serviceAccount:hw-pr-7-dataflow@headway-sandbox.iam.gserviceaccount.com'}},
+                      {type: 'gcp:projects/iAMMember:IAMMember', name: 'ok-jobs', inputs: {role: 'roles/bigquery.jobUser',
+                        member: 'serviceAccount:hw-pr-7-pipelines@headway-sandbox.iam.gserviceaccount.com'}}]}
                     """))).toList();
 }
