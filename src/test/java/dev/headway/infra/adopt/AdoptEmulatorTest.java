@@ -150,8 +150,9 @@ class AdoptEmulatorTest {
         assertTrue(imported().contains(List.of(TOPIC, "hw-dev-feed-dead-letter", "projects/headway-dev/topics/hw-dev-feed-dlq")), imported().toString());
         assertEquals(5, imported().size(), imported().toString());
         assertFalse(r.out().contains(TOPIC + "  hw-dev-feed-dlq\n"), "no longer outside the plan: " + r.out());
-        assertTrue(r.out().contains("exists as hw-dev-feed-dlq (headway:adopt); the program names it hw-dev-feed-dead-letter, and name "
-                + "cannot change in place: the preview will show a replacement"), r.out());
+        assertTrue(r.out().contains("exists as hw-dev-feed-dlq (headway:adopt): declared with that name under the plan's name "
+                + "hw-dev-feed-dead-letter, so nothing is replaced"), r.out());
+        assertFalse(r.out().contains("replacement"), r.out());
     }
 
     StandInPulumi standIn(String previewJson, int previewExit) throws Exception {
