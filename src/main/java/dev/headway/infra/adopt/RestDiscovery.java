@@ -31,11 +31,23 @@ import java.util.stream.Collectors;
  */
 public final class RestDiscovery implements Discovery {
     /** One list method: where it lives, which field holds the items and how an item is keyed. */
-    record Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+    record Lister(String type, String envVar, String defaultBase, String path, String itemsField, String nestedField,
                   Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
         Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+               Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
+            this(type, envVar, defaultBase, path, itemsField, null, key, serverId, source, permission);
+        }
+
+        Lister(String type, String envVar, String defaultBase, String path, String itemsField,
                Function<JsonNode, String> key, String source, String permission) {
-            this(type, envVar, defaultBase, path, itemsField, key, key, source, permission);
+            this(type, envVar, defaultBase, path, itemsField, null, key, key, source, permission);
+        }
+
+        /** Items inside each listed item ({@code nestedField}): NATs inside routers, node pools inside clusters. */
+        static Lister nested(String type, String envVar, String defaultBase, String path, String itemsField, String nestedField,
+                             String source, String permission) {
+            Function<JsonNode, String> name = i -> i.path("name").asText();
+            return new Lister(type, envVar, defaultBase, path, itemsField, nestedField, name, name, source, permission);
         }
     }
 
@@ -119,7 +131,28 @@ public final class RestDiscovery implements Discovery {
                 new Lister("gcp:vertex/aiTensorboard:AiTensorboard", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/tensorboards?pageSize=1000", "tensorboards",
                         i -> i.path("displayName").asText(), i -> last(i, "name"),
-                        "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"));
+                        "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"),
+                // https://cloud.google.com/compute/docs/reference/rest/v1/routers/list: each Router carries its nats[] (RouterNat.name)
+                Lister.nested("gcp:compute/routerNat:RouterNat", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/routers?maxResults=500", "items", "nats",
+                        "compute.routers.list", "compute.routers.list (roles/compute.networkViewer)"),
+                // https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters/list: clusters[] with
+                // their nodePools[], one answer (the request has no page parameters); the plan's clusters are regional
+                new Lister("gcp:container/cluster:Cluster", "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/clusters", "clusters", i -> i.path("name").asText(),
+                        "container.clusters.list", "container.clusters.list (roles/container.clusterViewer)"),
+                Lister.nested("gcp:container/nodePool:NodePool", "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/clusters", "clusters", "nodePools",
+                        "container.clusters.list", "container.clusters.list (roles/container.clusterViewer)"),
+                // https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/list: jobs[].name
+                // projects/<project>/locations/<location>/jobs/<jobId>
+                new Lister("gcp:cloudrunv2/job:Job", "HEADWAY_RUN_ENDPOINT", "https://run.googleapis.com",
+                        "/v2/projects/" + p + "/locations/" + enc(region) + "/jobs?pageSize=100", "jobs", i -> last(i, "name"),
+                        "run.jobs.list", "run.jobs.list (roles/run.viewer)"),
+                // https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list: "The maximum page size is 500"
+                new Lister("gcp:cloudscheduler/job:Job", "HEADWAY_SCHEDULER_ENDPOINT", "https://cloudscheduler.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/jobs?pageSize=500", "jobs", i -> last(i, "name"),
+                        "cloudscheduler.jobs.list", "cloudscheduler.jobs.list (roles/cloudscheduler.viewer)"));
     }
 
     private final Map<String, Lister> byType;
@@ -169,9 +202,12 @@ public final class RestDiscovery implements Discovery {
                 req.header("Authorization", "Bearer " + token());
             }
             JsonNode body = send(l, req.build(), base);
-            for (JsonNode item : body.path(l.itemsField())) {
-                // display names need not be unique (a script run twice makes two alert policies): such a key is ambiguous
-                out.merge(l.key().apply(item), l.serverId().apply(item), (a, b) -> AMBIGUOUS);
+            for (JsonNode listed : body.path(l.itemsField())) {
+                for (JsonNode item : l.nestedField() == null ? List.of(listed) : listed.path(l.nestedField())) {
+                    // display names need not be unique (a script run twice makes two alert policies), nor NAT or node pool
+                    // names across routers or clusters: such a key is ambiguous
+                    out.merge(l.key().apply(item), l.serverId().apply(item), (a, b) -> AMBIGUOUS);
+                }
             }
             page = body.path("nextPageToken").asText(null);
             if (page != null && page.isEmpty()) {
