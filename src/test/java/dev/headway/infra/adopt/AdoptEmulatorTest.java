@@ -132,10 +132,11 @@ class AdoptEmulatorTest {
         assertTrue(out.contains("Exists outside the plan") && out.contains(TOPIC + "  hw-dev-feed-dlq")
                 && out.contains("gcp:storage/bucket:Bucket  headway-dev-staging"), out);
         assertTrue(out.contains("Not found: pulumi up creates") && out.contains(TOPIC + "  hw-dev-feed-dead-letter"), out);
-        // the NAT is looked for inside the region's routers (none here); the Workload Identity provider is not looked for
-        assertTrue(out.substring(out.indexOf("Not found: pulumi up creates")).contains("gcp:compute/routerNat:RouterNat  hw-dev-nat\n"), out);
-        assertTrue(out.substring(out.indexOf("Not checked")).contains("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider  hw-dev-github  "
-                + "projects/headway-dev/locations/global/workloadIdentityPools/hw-dev-ci/providers/hw-dev-github"), out);
+        // looked for inside their parents: the NAT in the region's routers, the provider in the pools, tables in the datasets
+        String notFound = out.substring(out.indexOf("Not found: pulumi up creates"));
+        assertTrue(notFound.contains("gcp:compute/routerNat:RouterNat  hw-dev-nat\n"), out);
+        assertTrue(notFound.contains("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider  hw-dev-github\n"), out);
+        assertTrue(notFound.contains("gcp:bigquery/table:Table  hw_dev_raw.trip_updates\n"), out);
         assertTrue(out.contains("gcp:projects/iAMMember:IAMMember x"
                 + dev.headway.infra.testing.Synth.stack("dev").ofType("gcp:projects/iAMMember:IAMMember").size() + ":"), out);
         assertTrue(out.contains("training-vertex-gpu-quota-override  projects/headway-dev/services/aiplatform.googleapis.com/consumerQuotaMetrics/"

@@ -52,6 +52,10 @@ import java.util.regex.Pattern;
  * regional, so a zone or {@code global} is refused (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/list).</li>
  * <li>Cloud Scheduler {@code GET /v1/projects/{p}/locations/{l}/jobs}: names {@code projects/<p>/locations/<l>/jobs/<id>}
  * (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list).</li>
+ * <li>BigQuery {@code GET /bigquery/v2/projects/{p}/datasets/{d}/tables}: tables[].tableReference; a dataset that does not
+ * exist is 404 (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/list).</li>
+ * <li>IAM {@code GET /v1/projects/{p}/locations/global/workloadIdentityPools/{pool}/providers}: a pool that does not exist is
+ * 404 (https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools.providers/list).</li>
  * </ul>
  * Only GET (anything else is 405), unknown paths 404, a project outside {@code project} 403 PERMISSION_DENIED.
  * Pages of {@link #PAGE} items chained by {@code nextPageToken}, so a client that ignores it misses items.
@@ -67,6 +71,8 @@ public final class FakeGoogleRest implements AutoCloseable {
     private static final Pattern DATABASES = Pattern.compile("/v1/projects/([^/]+)/databases");
     static final String PROJECT_NUMBER = "123456789012";
     private static final Pattern REGIONAL = Pattern.compile("/compute/v1/projects/([^/]+)/(regions/[a-z]+-[a-z]+[0-9]+|zones/[a-z]+-[a-z]+[0-9]+-[a-z])/(subnetworks|routers|instances)");
+    private static final Pattern TABLES = Pattern.compile("/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables");
+    private static final Pattern PROVIDERS = Pattern.compile("/v1/projects/([^/]+)/locations/global/workloadIdentityPools/([^/]+)/providers");
     private static final Pattern CLUSTERS = Pattern.compile("/v1/projects/([^/]+)/locations/([a-z0-9-]+)/clusters");
     private static final Pattern JOBS = Pattern.compile("/(v1|v2)/projects/([^/]+)/locations/([a-z0-9-]+)/jobs");
     private static final Pattern LOCATIONS = Pattern.compile("/v1/projects/([^/]+)/locations/([a-z0-9-]+)/(repositories|workloadIdentityPools|endpoints|tensorboards)");
@@ -96,6 +102,10 @@ public final class FakeGoogleRest implements AutoCloseable {
     public final Map<String, List<String>> routerNats = new java.util.concurrent.ConcurrentHashMap<>();
     /** GKE cluster name to its node pools' names, in order. */
     public final Map<String, List<String>> clusters = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    /** Dataset id to its table ids (a dataset listed in {@link #datasets}). */
+    public final Map<String, List<String>> tables = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pool id to its provider ids (a pool listed in {@link #pools}). */
+    public final Map<String, List<String>> providers = new java.util.concurrent.ConcurrentHashMap<>();
     public final List<String> runJobs = new CopyOnWriteArrayList<>();
     public final List<String> schedulerJobs = new CopyOnWriteArrayList<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
@@ -223,6 +233,32 @@ public final class FakeGoogleRest implements AutoCloseable {
                         default -> page(ex, q, kind, tensorboards, n -> JSON.createObjectNode()
                                 .put("name", prefix + (7000 + tensorboards.indexOf(n))).put("displayName", n));
                     }
+                }
+            } else if (path.matches(TABLES.pattern())) {
+                Matcher m = TABLES.matcher(path);
+                m.matches();
+                if (!allowed(ex, m.group(1))) {
+                    return;
+                } else if (!datasets.contains(m.group(2))) {
+                    error(ex, 404, "NOT_FOUND", "Not found: Dataset " + project + ":" + m.group(2));
+                } else {
+                    page(ex, q, "tables", tables.getOrDefault(m.group(2), List.of()), n -> {
+                        ObjectNode o = JSON.createObjectNode().put("kind", "bigquery#table");
+                        o.putObject("tableReference").put("projectId", project).put("datasetId", m.group(2)).put("tableId", n);
+                        return o;
+                    });
+                }
+            } else if (path.matches(PROVIDERS.pattern())) {
+                Matcher m = PROVIDERS.matcher(path);
+                m.matches();
+                if (!allowed(ex, m.group(1))) {
+                    return;
+                } else if (!pools.contains(m.group(2))) {
+                    error(ex, 404, "NOT_FOUND", "Requested entity was not found.");
+                } else {
+                    String prefix = "projects/" + PROJECT_NUMBER + "/locations/global/workloadIdentityPools/" + m.group(2) + "/providers/";
+                    page(ex, q, "workloadIdentityPoolProviders", providers.getOrDefault(m.group(2), List.of()),
+                            n -> JSON.createObjectNode().put("name", prefix + n));
                 }
             } else if (path.matches(CLUSTERS.pattern())) {
                 Matcher m = CLUSTERS.matcher(path);

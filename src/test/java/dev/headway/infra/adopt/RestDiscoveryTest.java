@@ -110,6 +110,23 @@ class RestDiscoveryTest {
         assertTrue(fake.requests().stream().anyMatch(r -> r.equals("GET /v1/projects/headway-dev/locations/us-east1/clusters")), fake.requests().toString());
     }
 
+    @Test
+    void tablesAndProvidersAreListedUnderEachDatasetAndPoolThatExists() {
+        fake.datasets.addAll(List.of("hw_dev_raw", "hw_dev_clean", "legacy"));
+        fake.tables.put("hw_dev_raw", List.of("trip_updates", "a", "events"));
+        fake.tables.put("legacy", List.of("events"));
+        fake.pools.addAll(List.of("hw-dev-ci", "scripts-pool"));
+        fake.providers.put("hw-dev-ci", List.of("hw-dev-github"));
+        RestDiscovery d = new RestDiscovery("headway-dev", "us-east1", "us-east1-b", fake.env(), Duration.ofSeconds(10));
+        Map<String, String> tables = d.list("gcp:bigquery/table:Table").orElseThrow();
+        assertEquals(Set.of("trip_updates", "a", "events"), tables.keySet());
+        assertEquals(RestDiscovery.AMBIGUOUS, tables.get("events"), "two datasets hold a table of that id");
+        assertEquals(Set.of("hw-dev-github"), d.list("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider").orElseThrow().keySet());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.contains("/datasets/hw_dev_raw/tables?maxResults=1000&pageToken=page-2")),
+                "followed the tables' nextPageToken: " + fake.requests());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.contains("/workloadIdentityPools/scripts-pool/providers")), fake.requests().toString());
+    }
+
     /** The prod plan's cluster, node pools and jobs, found by the listers, go into the import with their provider ids. */
     @Test
     void prodsClusterPoolsAndJobsAreImportedWithTheirIds() throws Exception {
@@ -134,11 +151,18 @@ class RestDiscoveryTest {
     @Test
     void theFakeRefusesWhatGoogleRefuses() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        for (String path : List.of("/v1/projects/headway-dev/locations/us-east1/clusters?pageSize=10",
-                "/v2/projects/headway-dev/locations/global/jobs", "/v1/projects/other/locations/us-east1/jobs")) {
-            int code = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.url() + path)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            assertTrue(code == 400 || code == 403, path + ": " + code);
+        Map<String, String> refused = Map.of(
+                "/v1/projects/headway-dev/locations/us-east1/clusters?pageSize=10", "400 INVALID_ARGUMENT",
+                "/v2/projects/headway-dev/locations/global/jobs", "400 INVALID_ARGUMENT",
+                "/v1/projects/other/locations/us-east1/jobs", "403 PERMISSION_DENIED",
+                "/bigquery/v2/projects/headway-dev/datasets/nope/tables", "404 Not found: Dataset headway-dev:nope",
+                "/v1/projects/headway-dev/locations/global/workloadIdentityPools/nope/providers", "404 Requested entity was not found");
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            var resp = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.url() + e.getKey())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String[] want = e.getValue().split(" ", 2);
+            assertEquals(Integer.parseInt(want[0]), resp.statusCode(), e.getKey());
+            assertTrue(resp.body().contains(want[1]), e.getKey() + ": " + resp.body());
         }
     }
 
