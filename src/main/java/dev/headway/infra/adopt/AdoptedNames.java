@@ -59,7 +59,7 @@ public final class AdoptedNames implements ResourceTransformation {
             if (other != null && !other.equals(logical) && (existing != null || adopt.containsValue(declared))) {
                 String key = existing != null ? logical : other;
                 throw new ConfigError("headway:adopt." + key, "an existing name no other " + type + " of the plan has",
-                        "\"" + declared + "\", which " + (existing != null ? other : logical) + " is also named");
+                        "\"" + declared + "\", the name of plan resource " + (existing != null ? other : logical));
             }
         }
         if (existing == null) {

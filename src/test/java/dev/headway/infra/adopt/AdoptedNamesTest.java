@@ -92,7 +92,7 @@ class AdoptedNamesTest {
     @CsvSource(delimiter = '|', value = {
             "a topic name starting with goog          | hw-dev-feed-dead-letter: goog-dlq | headway:adopt.hw-dev-feed-dead-letter: expected a gcp:pubsub/topic:Topic name of 3-255 characters",
             "a bucket name with capitals              | headway-dev-hw-dev-pipeline-root: Root | headway:adopt.headway-dev-hw-dev-pipeline-root: expected a gcp:storage/bucket:Bucket name of 3-63",
-            "another plan topic's name                | hw-dev-feed-dead-letter: hw-dev-feed | headway:adopt.hw-dev-feed-dead-letter: expected an existing name no other gcp:pubsub/topic:Topic of the plan has",
+            "another plan topic's name                | hw-dev-feed-dead-letter: hw-dev-feed | headway:adopt.hw-dev-feed-dead-letter: expected an existing name no other gcp:pubsub/topic:Topic of the plan has, found \"hw-dev-feed\", the name of plan resource hw-dev-feed",
             "a name the feed topic's mapping also takes | hw-dev-feed: hw-dev-feed-dead-letter | headway:adopt.hw-dev-feed: expected an existing name no other gcp:pubsub/topic:Topic of the plan has",
     })
     void synthRefusesAMappingGoogleOrThePlanWouldNot(String what, String yaml, String message) throws Exception {
