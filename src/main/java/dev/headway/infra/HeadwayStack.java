@@ -3,6 +3,7 @@ package dev.headway.infra;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.headway.infra.adopt.AdoptedNames;
 import dev.headway.infra.artifacts.ArtifactRepos;
 import dev.headway.infra.artifacts.ArtifactReposArgs;
 import dev.headway.infra.artifacts.Repo;
@@ -52,15 +53,16 @@ import java.util.Optional;
 public final class HeadwayStack {
     /** The Pulumi project name; also the config namespace ({@code headway:...}). */
     public static final String PROJECT = "headway";
-    private static final ComponentResourceOptions NONE = ComponentResourceOptions.Empty;
 
     private HeadwayStack() {
     }
 
     public static void declare(Context ctx, Settings s) {
+        // headway:adopt: mapped resources take the existing name as input, their logical names stay the plan's
+        ComponentResourceOptions top = AdoptedNames.options(s.adopt());
         // Foundation: APIs and network, one service account per workload, keyless CI.
-        Platform platform = new Platform("platform", PlatformArgs.from(s), NONE);
-        Identities identities = new Identities("identities", IdentitiesArgs.from(s, platform.service(Api.IAM), platform.service(Api.CLOUD_RESOURCE_MANAGER)), NONE);
+        Platform platform = new Platform("platform", PlatformArgs.from(s), top);
+        Identities identities = new Identities("identities", IdentitiesArgs.from(s, platform.service(Api.IAM), platform.service(Api.CLOUD_RESOURCE_MANAGER)), top);
         Identity poller = identities.of(Workload.POLLER);
         Identity dataflow = identities.of(Workload.DATAFLOW);
         Identity training = identities.of(Workload.TRAINING);
@@ -70,15 +72,15 @@ public final class HeadwayStack {
         // workload below (which depends on its readiness()) waits for that grant too. None with
         // headway:ci.enabled false (review stacks: the sandbox's deployer acts for them).
         Optional<CiAccess> ci = s.ci().map(c -> new CiAccess("ci", CiAccessArgs.from(s, identities,
-                platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS)), NONE));
+                platform.service(Api.IAM), platform.service(Api.STS), platform.service(Api.IAM_CREDENTIALS)), top));
         Optional<Identity> deployer = ci.map(c -> identities.of(Workload.DEPLOYER));
 
         // Data: images, warehouse, feed topics, Dataflow staging.
-        ArtifactRepos repos = new ArtifactRepos("artifacts", ArtifactReposArgs.from(s, platform.service(Api.ARTIFACT_REGISTRY)), NONE);
-        Warehouse warehouse = new Warehouse("warehouse", WarehouseArgs.from(s, platform.service(Api.BIGQUERY)), NONE);
-        FeedTopics feed = new FeedTopics("feed", FeedTopicsArgs.from(s, platform.service(Api.PUBSUB)), NONE);
+        ArtifactRepos repos = new ArtifactRepos("artifacts", ArtifactReposArgs.from(s, platform.service(Api.ARTIFACT_REGISTRY)), top);
+        Warehouse warehouse = new Warehouse("warehouse", WarehouseArgs.from(s, platform.service(Api.BIGQUERY)), top);
+        FeedTopics feed = new FeedTopics("feed", FeedTopicsArgs.from(s, platform.service(Api.PUBSUB)), top);
         DataflowStaging staging = new DataflowStaging("dataflow-staging",
-                DataflowStagingArgs.from(s, dataflow, platform.service(Api.STORAGE)), NONE);
+                DataflowStagingArgs.from(s, dataflow, platform.service(Api.STORAGE)), top);
 
         // Grants, each on the resource it opens; the workloads that run as an account are declared after them.
         // Images: data-side images (training, poller, batch, Dataflow template) live in `training`;
@@ -110,13 +112,13 @@ public final class HeadwayStack {
 
         // Training and serving. The GPU node pool runs as the training account: declared after the
         // grants above so it waits for them (images from `training`, the features dataset).
-        TrainingPool pool = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities), NONE);
+        TrainingPool pool = new TrainingPool("training", TrainingPoolArgs.from(s, platform, identities), top);
         Endpoints endpoints = new Endpoints("endpoints", EndpointsArgs.from(s, warehouse.datasetId(Layer.MONITORING),
-                platform.service(Api.AIPLATFORM)), NONE);
-        Tensorboard tensorboard = new Tensorboard("tensorboard", TensorboardArgs.from(s, platform.service(Api.AIPLATFORM)), NONE);
+                platform.service(Api.AIPLATFORM)), top);
+        Tensorboard tensorboard = new Tensorboard("tensorboard", TensorboardArgs.from(s, platform.service(Api.AIPLATFORM)), top);
         PredictionStore predictions = new PredictionStore("predictions",
-                PredictionStoreArgs.from(s, platform.service(Api.FIRESTORE)), NONE);
-        new Alerts("alerts", AlertsArgs.from(s, endpoints.ids(), feed.subscriptionName(), platform.service(Api.MONITORING)), NONE);
+                PredictionStoreArgs.from(s, platform.service(Api.FIRESTORE)), top);
+        new Alerts("alerts", AlertsArgs.from(s, endpoints.ids(), feed.subscriptionName(), platform.service(Api.MONITORING)), top);
         warehouse.grantDataEditor(Layer.MONITORING, "vertex-agent", endpoints.serviceAgentMember());
         predictions.grantReadWrite(serving);
         pool.pipelineRoot().grantRead(serving);
@@ -126,16 +128,16 @@ public final class HeadwayStack {
         // repository address is a plain value, so no workload reads an artifact this `up` creates.
         Output<String> trainingRepo = Output.of(repos.address(Repo.TRAINING));
         Optional<PollerVm> pollerVm = s.poller().image().map(image -> new PollerVm("poller",
-                PollerVmArgs.from(s, poller, trainingRepo, feed.topicId(), platform.subnetworkId()), NONE));
+                PollerVmArgs.from(s, poller, trainingRepo, feed.topicId(), platform.subnetworkId()), top));
         s.dataflow().job().ifPresent(job -> new FlexJob("feed-to-bigquery", FlexJobArgs.from(s, job, dataflow, feed,
                 staging, warehouse.tableSpec(Schemas.TRIP_UPDATES), platform.subnetworkSelfLink(),
-                platform.service(Api.DATAFLOW)), NONE));
+                platform.service(Api.DATAFLOW)), top));
         if (s.batch().enabled() && s.batch().image().isPresent()) {
             Identity batch = identities.of(Workload.BATCH);
             repos.grantRead(Repo.TRAINING, batch);
             warehouse.grantDataEditor(Layer.RAW, batch);
             new BatchWorker("batch", BatchWorkerArgs.from(s, batch, trainingRepo,
-                    warehouse.datasetId(Layer.RAW), platform), NONE);
+                    warehouse.datasetId(Layer.RAW), platform), top);
         }
 
         // Stack outputs: the contract hooks and CI read (DESIGN.md).

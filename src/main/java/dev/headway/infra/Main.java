@@ -1,5 +1,7 @@
 package dev.headway.infra;
 
+import dev.headway.infra.adopt.AdoptMap;
+import dev.headway.infra.adopt.ImportIds;
 import dev.headway.infra.cli.AsyncPool;
 import dev.headway.infra.cli.HeadwayCli;
 import dev.headway.infra.config.ConfigError;
@@ -8,6 +10,7 @@ import dev.headway.infra.config.Settings;
 import dev.headway.infra.config.SettingsLoader;
 import dev.headway.infra.launcher.EngineProgram;
 import dev.headway.infra.launcher.TunedJvm;
+import dev.headway.infra.synth.RecordingEngine;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -63,7 +66,14 @@ public final class Main {
             if (stack == null || stack.isBlank()) {
                 throw new ConfigError("PULUMI_STACK", "the stack's name from the Pulumi engine (run through pulumi up -s <stack>)", "nothing");
             }
-            return SettingsLoader.load(stack, raw);
+            Settings settings = SettingsLoader.load(stack, raw);
+            if (!settings.adopt().isEmpty()) {
+                // headway:adopt names plan resources, so it is checked against the plan (an offline synth, the
+                // mapping applied) before the engine sees any resource: a bad mapping never half-deploys
+                AdoptMap.resolve(RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings)),
+                        settings.adopt(), ImportIds.get());
+            }
+            return settings;
         } catch (UserError e) {
             err.println("headway-infra: " + e.getMessage().lines().findFirst().orElse(""));
             return null;

@@ -69,11 +69,17 @@ public record Adoption(Plan plan, List<Entry> entries, List<Outside> outside) {
     }
 
     /**
-     * The program still names the resource as the plan does, so the preview after the import shows the name as a
-     * change: a display name changes in place; every other name here is immutable in Google, so up would replace it.
+     * The program declares a mapped resource with its existing name ({@link AdoptedNames}), under the plan's logical
+     * name, so the import adopts it as is. Should the plan still carry the plan's name (a type the mapping missed),
+     * the preview shows the name as a change: a display name changes in place; every other name here is immutable
+     * in Google, so up would replace it, and the note says so.
      */
     private static String renamed(PlannedResource r, ImportIds.Rule rule, String mappedName) {
         String planned = r.input(rule.nameInput()).asText();
+        if (planned.equals(mappedName)) {
+            return "exists as " + mappedName + " (headway:adopt): declared with that name under the plan's name " + r.name()
+                    + ", so nothing is replaced";
+        }
         return "exists as " + mappedName + " (headway:adopt); the program names it " + planned
                 + (rule.nameInput().equals("displayName") ? ", so up renames it in place"
                 : ", and " + rule.nameInput() + " cannot change in place: the preview will show a replacement, which would delete "

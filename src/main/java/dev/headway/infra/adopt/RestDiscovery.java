@@ -31,11 +31,38 @@ import java.util.stream.Collectors;
  */
 public final class RestDiscovery implements Discovery {
     /** One list method: where it lives, which field holds the items and how an item is keyed. */
-    record Lister(String type, String envVar, String defaultBase, String path, String itemsField,
-                  Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
+    record Lister(String type, String envVar, String defaultBase, String path, String itemsField, String nestedField,
+                  Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission,
+                  String parentType) {
+        Lister(String type, String envVar, String defaultBase, String path, String itemsField,
+               Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
+            this(type, envVar, defaultBase, path, itemsField, null, key, serverId, source, permission, null);
+        }
+
         Lister(String type, String envVar, String defaultBase, String path, String itemsField,
                Function<JsonNode, String> key, String source, String permission) {
-            this(type, envVar, defaultBase, path, itemsField, key, key, source, permission);
+            this(type, envVar, defaultBase, path, itemsField, null, key, key, source, permission, null);
+        }
+
+        Lister(String type, String envVar, String defaultBase, String path, String itemsField, String nestedField,
+               Function<JsonNode, String> key, Function<JsonNode, String> serverId, String source, String permission) {
+            this(type, envVar, defaultBase, path, itemsField, nestedField, key, serverId, source, permission, null);
+        }
+
+        /**
+         * Listed per parent: {@code path} holds {@code {parent}}, called once for each {@code parentType} resource that
+         * exists (tables per dataset, providers per pool). The same id under two parents is ambiguous.
+         */
+        static Lister under(String parentType, String type, String envVar, String defaultBase, String path, String itemsField,
+                            Function<JsonNode, String> key, String source, String permission) {
+            return new Lister(type, envVar, defaultBase, path, itemsField, null, key, key, source, permission, parentType);
+        }
+
+        /** Items inside each listed item ({@code nestedField}): NATs inside routers, node pools inside clusters. */
+        static Lister nested(String type, String envVar, String defaultBase, String path, String itemsField, String nestedField,
+                             String source, String permission) {
+            Function<JsonNode, String> name = i -> i.path("name").asText();
+            return new Lister(type, envVar, defaultBase, path, itemsField, nestedField, name, name, source, permission);
         }
     }
 
@@ -119,7 +146,38 @@ public final class RestDiscovery implements Discovery {
                 new Lister("gcp:vertex/aiTensorboard:AiTensorboard", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/tensorboards?pageSize=1000", "tensorboards",
                         i -> i.path("displayName").asText(), i -> last(i, "name"),
-                        "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"));
+                        "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"),
+                // https://cloud.google.com/compute/docs/reference/rest/v1/routers/list: each Router carries its nats[] (RouterNat.name)
+                Lister.nested("gcp:compute/routerNat:RouterNat", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                        "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/routers?maxResults=500", "items", "nats",
+                        "compute.routers.list", "compute.routers.list (roles/compute.networkViewer)"),
+                // https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters/list: clusters[] with
+                // their nodePools[], one answer (the request has no page parameters); the plan's clusters are regional
+                new Lister("gcp:container/cluster:Cluster", "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/clusters", "clusters", i -> i.path("name").asText(),
+                        "container.clusters.list", "container.clusters.list (roles/container.clusterViewer)"),
+                Lister.nested("gcp:container/nodePool:NodePool", "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/clusters", "clusters", "nodePools",
+                        "container.clusters.list", "container.clusters.list (roles/container.clusterViewer)"),
+                // https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/list: jobs[].name
+                // projects/<project>/locations/<location>/jobs/<jobId>
+                new Lister("gcp:cloudrunv2/job:Job", "HEADWAY_RUN_ENDPOINT", "https://run.googleapis.com",
+                        "/v2/projects/" + p + "/locations/" + enc(region) + "/jobs?pageSize=100", "jobs", i -> last(i, "name"),
+                        "run.jobs.list", "run.jobs.list (roles/run.viewer)"),
+                // https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list: "The maximum page size is 500"
+                new Lister("gcp:cloudscheduler/job:Job", "HEADWAY_SCHEDULER_ENDPOINT", "https://cloudscheduler.googleapis.com",
+                        "/v1/projects/" + p + "/locations/" + enc(region) + "/jobs?pageSize=500", "jobs", i -> last(i, "name"),
+                        "cloudscheduler.jobs.list", "cloudscheduler.jobs.list (roles/cloudscheduler.viewer)"),
+                // https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/list: per dataset, tables[].tableReference.tableId
+                Lister.under("gcp:bigquery/dataset:Dataset", "gcp:bigquery/table:Table", "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
+                        "/bigquery/v2/projects/" + p + "/datasets/{parent}/tables?maxResults=1000", "tables",
+                        i -> i.path("tableReference").path("tableId").asText(), "bigquery.tables.list", "bigquery.tables.list (roles/bigquery.metadataViewer)"),
+                // https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools.providers/list:
+                // per pool, pageSize at most 100 (larger is cut to 100); workloadIdentityPoolProviders[].name ends in the provider id
+                Lister.under("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider",
+                        "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                        "/v1/projects/" + p + "/locations/global/workloadIdentityPools/{parent}/providers?pageSize=100", "workloadIdentityPoolProviders",
+                        i -> last(i, "name"), "iam.workloadIdentityPoolProviders.list", "iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)"));
     }
 
     private final Map<String, Lister> byType;
@@ -147,7 +205,13 @@ public final class RestDiscovery implements Discovery {
         if (l == null) {
             return Optional.empty();
         }
-        return Optional.of(cache.computeIfAbsent(type, t -> fetch(l)));
+        // not computeIfAbsent: a kind listed per parent lists its parents' kind first, through this cache
+        Map<String, String> known = cache.get(type);
+        if (known == null) {
+            known = fetch(l);
+            cache.put(type, known);
+        }
+        return Optional.of(known);
     }
 
     private Map<String, String> fetch(Lister l) {
@@ -159,26 +223,40 @@ public final class RestDiscovery implements Discovery {
             throw new UserError(UserError.USAGE, l.envVar() + " \"" + base + "\": expected https://host, or http:// on a loopback host");
         }
         Map<String, String> out = new TreeMap<>();
+        if (l.parentType() == null) {
+            pages(l, base, l.path(), local, out);
+        } else {
+            for (String parent : list(l.parentType()).orElseThrow().keySet()) {
+                pages(l, base, l.path().replace("{parent}", enc(parent)), local, out);
+            }
+        }
+        return out;
+    }
+
+    /** Every page of one list call into {@code out}; the pages of one call share one deadline ({@code --timeout}). */
+    private void pages(Lister l, String base, String path, boolean local, Map<String, String> out) {
         Instant deadline = Instant.now().plus(timeout);
         String page = null;
         do {
-            String url = base + l.path() + (page == null ? "" : (l.path().contains("?") ? "&" : "?") + "pageToken=" + enc(page));
+            String url = base + path + (page == null ? "" : (path.contains("?") ? "&" : "?") + "pageToken=" + enc(page));
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).GET()
                     .timeout(Duration.between(Instant.now(), deadline).isNegative() ? Duration.ofMillis(1) : Duration.between(Instant.now(), deadline));
             if (!local) {
                 req.header("Authorization", "Bearer " + token());
             }
             JsonNode body = send(l, req.build(), base);
-            for (JsonNode item : body.path(l.itemsField())) {
-                // display names need not be unique (a script run twice makes two alert policies): such a key is ambiguous
-                out.merge(l.key().apply(item), l.serverId().apply(item), (a, b) -> AMBIGUOUS);
+            for (JsonNode listed : body.path(l.itemsField())) {
+                for (JsonNode item : l.nestedField() == null ? List.of(listed) : listed.path(l.nestedField())) {
+                    // display names need not be unique (a script run twice makes two alert policies), nor NAT or node pool
+                    // names across routers or clusters: such a key is ambiguous
+                    out.merge(l.key().apply(item), l.serverId().apply(item), (a, b) -> AMBIGUOUS);
+                }
             }
             page = body.path("nextPageToken").asText(null);
             if (page != null && page.isEmpty()) {
                 page = null;
             }
         } while (page != null);
-        return out;
     }
 
     private JsonNode send(Lister l, HttpRequest req, String base) {

@@ -2,6 +2,8 @@ package dev.headway.infra.cli;
 
 import dev.headway.infra.HeadwayStack;
 import dev.headway.infra.UserError;
+import dev.headway.infra.adopt.AdoptMap;
+import dev.headway.infra.adopt.ImportIds;
 import dev.headway.infra.config.ConfigFile;
 import dev.headway.infra.config.Environments;
 import dev.headway.infra.config.RawConfig;
@@ -63,6 +65,8 @@ public final class Stacks {
             }
         }
         Plan plan = RecordingEngine.run(HeadwayStack.PROJECT, stack, raw, ctx -> HeadwayStack.declare(ctx, settings));
+        // headway:adopt keys name resources of this plan, each imported by name (exit 2 otherwise)
+        AdoptMap.resolve(plan, settings.adopt(), ImportIds.get());
         synchronized (RECENT) {
             RECENT.put(key, plan);
         }

@@ -44,6 +44,18 @@ import java.util.regex.Pattern;
  * <li>IAM {@code GET /v1/projects/{p}/locations/global/workloadIdentityPools}: pools live only in {@code global}.</li>
  * <li>Vertex AI {@code GET /v1/projects/{p}/locations/{l}/endpoints} and {@code .../tensorboards}: names with the project
  * number and Google's numeric id (https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/list).</li>
+ * <li>Compute routers carry their Cloud NATs ({@code nats[].name}, https://cloud.google.com/compute/docs/reference/rest/v1/routers/list).</li>
+ * <li>GKE {@code GET /v1/projects/{p}/locations/{l}/clusters}: clusters[] with their nodePools[], one answer; the request
+ * has no page parameters, so one is refused as an unknown name
+ * (https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters/list).</li>
+ * <li>Cloud Run {@code GET /v2/projects/{p}/locations/{l}/jobs}: names {@code projects/<p>/locations/<l>/jobs/<id>}; jobs are
+ * regional, so a zone or {@code global} is refused (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/list).</li>
+ * <li>Cloud Scheduler {@code GET /v1/projects/{p}/locations/{l}/jobs}: names {@code projects/<p>/locations/<l>/jobs/<id>}
+ * (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list).</li>
+ * <li>BigQuery {@code GET /bigquery/v2/projects/{p}/datasets/{d}/tables}: tables[].tableReference; a dataset that does not
+ * exist is 404 (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/list).</li>
+ * <li>IAM {@code GET /v1/projects/{p}/locations/global/workloadIdentityPools/{pool}/providers}: a pool that does not exist is
+ * 404 (https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools.providers/list).</li>
  * </ul>
  * Only GET (anything else is 405), unknown paths 404, a project outside {@code project} 403 PERMISSION_DENIED.
  * Pages of {@link #PAGE} items chained by {@code nextPageToken}, so a client that ignores it misses items.
@@ -59,6 +71,10 @@ public final class FakeGoogleRest implements AutoCloseable {
     private static final Pattern DATABASES = Pattern.compile("/v1/projects/([^/]+)/databases");
     static final String PROJECT_NUMBER = "123456789012";
     private static final Pattern REGIONAL = Pattern.compile("/compute/v1/projects/([^/]+)/(regions/[a-z]+-[a-z]+[0-9]+|zones/[a-z]+-[a-z]+[0-9]+-[a-z])/(subnetworks|routers|instances)");
+    private static final Pattern TABLES = Pattern.compile("/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables");
+    private static final Pattern PROVIDERS = Pattern.compile("/v1/projects/([^/]+)/locations/global/workloadIdentityPools/([^/]+)/providers");
+    private static final Pattern CLUSTERS = Pattern.compile("/v1/projects/([^/]+)/locations/([a-z0-9-]+)/clusters");
+    private static final Pattern JOBS = Pattern.compile("/(v1|v2)/projects/([^/]+)/locations/([a-z0-9-]+)/jobs");
     private static final Pattern LOCATIONS = Pattern.compile("/v1/projects/([^/]+)/locations/([a-z0-9-]+)/(repositories|workloadIdentityPools|endpoints|tensorboards)");
 
     private final HttpServer server;
@@ -82,6 +98,16 @@ public final class FakeGoogleRest implements AutoCloseable {
     public final List<String> endpoints = new CopyOnWriteArrayList<>();
     /** TensorBoard display names; Google numbers them 7000, 7001, ... in order. */
     public final List<String> tensorboards = new CopyOnWriteArrayList<>();
+    /** Router name to its Cloud NATs' names (a router listed in {@link #routers}). */
+    public final Map<String, List<String>> routerNats = new java.util.concurrent.ConcurrentHashMap<>();
+    /** GKE cluster name to its node pools' names, in order. */
+    public final Map<String, List<String>> clusters = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    /** Dataset id to its table ids (a dataset listed in {@link #datasets}). */
+    public final Map<String, List<String>> tables = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pool id to its provider ids (a pool listed in {@link #pools}). */
+    public final Map<String, List<String>> providers = new java.util.concurrent.ConcurrentHashMap<>();
+    public final List<String> runJobs = new CopyOnWriteArrayList<>();
+    public final List<String> schedulerJobs = new CopyOnWriteArrayList<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public volatile long delayMillis;
 
@@ -180,7 +206,13 @@ public final class FakeGoogleRest implements AutoCloseable {
                         case "routers" -> routers;
                         default -> instances;
                     };
-                    page(ex, q, "items", all, n -> JSON.createObjectNode().put("name", n));
+                    page(ex, q, "items", all, n -> {
+                        ObjectNode o = JSON.createObjectNode().put("name", n);
+                        if (all == routers) {
+                            routerNats.getOrDefault(n, List.of()).forEach(nat -> o.withArray("nats").addObject().put("name", nat));
+                        }
+                        return o;
+                    });
                 }
             } else if (path.matches(LOCATIONS.pattern())) {
                 Matcher m = LOCATIONS.matcher(path);
@@ -201,6 +233,58 @@ public final class FakeGoogleRest implements AutoCloseable {
                         default -> page(ex, q, kind, tensorboards, n -> JSON.createObjectNode()
                                 .put("name", prefix + (7000 + tensorboards.indexOf(n))).put("displayName", n));
                     }
+                }
+            } else if (path.matches(TABLES.pattern())) {
+                Matcher m = TABLES.matcher(path);
+                m.matches();
+                if (!allowed(ex, m.group(1))) {
+                    return;
+                } else if (!datasets.contains(m.group(2))) {
+                    error(ex, 404, "NOT_FOUND", "Not found: Dataset " + project + ":" + m.group(2));
+                } else {
+                    page(ex, q, "tables", tables.getOrDefault(m.group(2), List.of()), n -> {
+                        ObjectNode o = JSON.createObjectNode().put("kind", "bigquery#table");
+                        o.putObject("tableReference").put("projectId", project).put("datasetId", m.group(2)).put("tableId", n);
+                        return o;
+                    });
+                }
+            } else if (path.matches(PROVIDERS.pattern())) {
+                Matcher m = PROVIDERS.matcher(path);
+                m.matches();
+                if (!allowed(ex, m.group(1))) {
+                    return;
+                } else if (!pools.contains(m.group(2))) {
+                    error(ex, 404, "NOT_FOUND", "Requested entity was not found.");
+                } else {
+                    String prefix = "projects/" + PROJECT_NUMBER + "/locations/global/workloadIdentityPools/" + m.group(2) + "/providers/";
+                    page(ex, q, "workloadIdentityPoolProviders", providers.getOrDefault(m.group(2), List.of()),
+                            n -> JSON.createObjectNode().put("name", prefix + n));
+                }
+            } else if (path.matches(CLUSTERS.pattern())) {
+                Matcher m = CLUSTERS.matcher(path);
+                m.matches();
+                if (q.containsKey("pageToken") || q.containsKey("pageSize")) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Invalid JSON payload received. Unknown name \\\"pageSize\\\"");
+                } else if (allowed(ex, m.group(1))) {
+                    ObjectNode body = JSON.createObjectNode();
+                    ArrayNode items = body.putArray("clusters");
+                    synchronized (clusters) {
+                        clusters.forEach((c, pools) -> {
+                            ObjectNode o = items.addObject().put("name", c).put("location", m.group(2));
+                            pools.forEach(np -> o.withArray("nodePools").addObject().put("name", np));
+                        });
+                    }
+                    send(ex, 200, body.toString());
+                }
+            } else if (path.matches(JOBS.pattern())) {
+                Matcher m = JOBS.matcher(path);
+                m.matches();
+                boolean run = m.group(1).equals("v2");
+                if (run && !m.group(3).matches("[a-z]+-[a-z]+[0-9]+")) {
+                    error(ex, 400, "INVALID_ARGUMENT", "Location " + m.group(3) + " is not a Cloud Run region");
+                } else if (allowed(ex, m.group(2))) {
+                    String prefix = "projects/" + project + "/locations/" + m.group(3) + "/jobs/";
+                    page(ex, q, "jobs", run ? runJobs : schedulerJobs, n -> JSON.createObjectNode().put("name", prefix + n));
                 }
             } else {
                 error(ex, 404, "NOT_FOUND", "no such method: " + path);
@@ -260,9 +344,12 @@ public final class FakeGoogleRest implements AutoCloseable {
 
     /** The endpoint variables pointing at this fake. */
     public Map<String, String> env() {
-        return Map.of("HEADWAY_STORAGE_ENDPOINT", url(), "HEADWAY_BIGQUERY_ENDPOINT", url(), "HEADWAY_IAM_ENDPOINT", url(),
-                "HEADWAY_COMPUTE_ENDPOINT", url(), "HEADWAY_MONITORING_ENDPOINT", url(), "HEADWAY_SECRETMANAGER_ENDPOINT", url(),
-                "HEADWAY_FIRESTORE_ENDPOINT", url(), "HEADWAY_ARTIFACTREGISTRY_ENDPOINT", url(), "HEADWAY_VERTEX_REST_ENDPOINT", url());
+        Map<String, String> env = new HashMap<>();
+        for (String service : List.of("STORAGE", "BIGQUERY", "IAM", "COMPUTE", "MONITORING", "SECRETMANAGER", "FIRESTORE",
+                "ARTIFACTREGISTRY", "VERTEX_REST", "CONTAINER", "RUN", "SCHEDULER")) {
+            env.put("HEADWAY_" + service + "_ENDPOINT", url());
+        }
+        return Map.copyOf(env);
     }
 
     @Override

@@ -89,6 +89,84 @@ class RestDiscoveryTest {
     }
 
     @Test
+    void natsNodePoolsAndJobsAreListedInsideTheirParentsAndTheStacksRegion() {
+        fake.routers.addAll(List.of("hw-dev-router", "scripts-router", "r3"));
+        fake.routerNats.put("hw-dev-router", List.of("hw-dev-nat"));
+        fake.routerNats.put("r3", List.of("scripts-nat", "hw-dev-nat"));
+        fake.clusters.put("hw-prod-training", List.of("hw-prod-training-system", "hw-prod-training-gpu"));
+        fake.clusters.put("scripts-gke", List.of("default-pool"));
+        fake.runJobs.addAll(List.of("hw-prod-batch-worker", "nightly", "old"));
+        fake.schedulerJobs.addAll(List.of("hw-prod-batch-refresh", "cron-a", "cron-b"));
+        RestDiscovery d = new RestDiscovery("headway-dev", "us-east1", "us-east1-b", fake.env(), Duration.ofSeconds(10));
+        Map<String, String> nats = d.list("gcp:compute/routerNat:RouterNat").orElseThrow();
+        assertEquals(Set.of("hw-dev-nat", "scripts-nat"), nats.keySet(), "NATs of every router, on every page");
+        assertEquals(RestDiscovery.AMBIGUOUS, nats.get("hw-dev-nat"), "two routers hold a NAT of that name");
+        assertEquals(Set.of("hw-prod-training", "scripts-gke"), d.list("gcp:container/cluster:Cluster").orElseThrow().keySet());
+        assertEquals(Set.of("hw-prod-training-system", "hw-prod-training-gpu", "default-pool"),
+                d.list("gcp:container/nodePool:NodePool").orElseThrow().keySet());
+        assertEquals(Set.of("hw-prod-batch-worker", "nightly", "old"), d.list("gcp:cloudrunv2/job:Job").orElseThrow().keySet());
+        assertEquals(Set.of("hw-prod-batch-refresh", "cron-a", "cron-b"), d.list("gcp:cloudscheduler/job:Job").orElseThrow().keySet());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.startsWith("GET /v2/projects/headway-dev/locations/us-east1/jobs")), fake.requests().toString());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.equals("GET /v1/projects/headway-dev/locations/us-east1/clusters")), fake.requests().toString());
+    }
+
+    @Test
+    void tablesAndProvidersAreListedUnderEachDatasetAndPoolThatExists() {
+        fake.datasets.addAll(List.of("hw_dev_raw", "hw_dev_clean", "legacy"));
+        fake.tables.put("hw_dev_raw", List.of("trip_updates", "a", "events"));
+        fake.tables.put("legacy", List.of("events"));
+        fake.pools.addAll(List.of("hw-dev-ci", "scripts-pool"));
+        fake.providers.put("hw-dev-ci", List.of("hw-dev-github"));
+        RestDiscovery d = new RestDiscovery("headway-dev", "us-east1", "us-east1-b", fake.env(), Duration.ofSeconds(10));
+        Map<String, String> tables = d.list("gcp:bigquery/table:Table").orElseThrow();
+        assertEquals(Set.of("trip_updates", "a", "events"), tables.keySet());
+        assertEquals(RestDiscovery.AMBIGUOUS, tables.get("events"), "two datasets hold a table of that id");
+        assertEquals(Set.of("hw-dev-github"), d.list("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider").orElseThrow().keySet());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.contains("/datasets/hw_dev_raw/tables?maxResults=1000&pageToken=page-2")),
+                "followed the tables' nextPageToken: " + fake.requests());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.contains("/workloadIdentityPools/scripts-pool/providers")), fake.requests().toString());
+    }
+
+    /** The prod plan's cluster, node pools and jobs, found by the listers, go into the import with their provider ids. */
+    @Test
+    void prodsClusterPoolsAndJobsAreImportedWithTheirIds() throws Exception {
+        var plan = ImportIdsTest.committed("prod");
+        try (FakeGoogleRest prod = new FakeGoogleRest(plan.project())) {
+            prod.clusters.put("hw-prod-training", List.of("hw-prod-training-system", "hw-prod-training-gpu"));
+            prod.runJobs.add("hw-prod-batch-worker");
+            prod.schedulerJobs.add("hw-prod-batch-refresh");
+            RestDiscovery d = new RestDiscovery(plan.project(), "us-east1", "us-east1-c", prod.env(), Duration.ofSeconds(10));
+            Adoption a = Adoption.of(plan, Map.of(), Discovery.of(d), ImportIds.get());
+            Map<String, String> ids = new java.util.TreeMap<>();
+            a.with(Adoption.Status.IMPORT).forEach(e -> ids.put(e.resource().name(), e.id()));
+            String p = plan.project();
+            assertEquals("projects/" + p + "/locations/us-east1/clusters/hw-prod-training", ids.get("hw-prod-training"));
+            assertEquals(p + "/us-east1/hw-prod-training/hw-prod-training-gpu", ids.get("hw-prod-training-gpu"));
+            assertEquals(p + "/us-east1/hw-prod-training/hw-prod-training-system", ids.get("hw-prod-training-system"));
+            assertEquals("projects/" + p + "/locations/us-east1/jobs/hw-prod-batch-worker", ids.get("hw-prod-batch-worker"));
+            assertEquals("projects/" + p + "/locations/us-east1/jobs/hw-prod-batch-refresh", ids.get("hw-prod-batch-refresh"));
+        }
+    }
+
+    @Test
+    void theFakeRefusesWhatGoogleRefuses() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        Map<String, String> refused = Map.of(
+                "/v1/projects/headway-dev/locations/us-east1/clusters?pageSize=10", "400 INVALID_ARGUMENT",
+                "/v2/projects/headway-dev/locations/global/jobs", "400 INVALID_ARGUMENT",
+                "/v1/projects/other/locations/us-east1/jobs", "403 PERMISSION_DENIED",
+                "/bigquery/v2/projects/headway-dev/datasets/nope/tables", "404 Not found: Dataset headway-dev:nope",
+                "/v1/projects/headway-dev/locations/global/workloadIdentityPools/nope/providers", "404 Requested entity was not found");
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            var resp = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.url() + e.getKey())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String[] want = e.getValue().split(" ", 2);
+            assertEquals(Integer.parseInt(want[0]), resp.statusCode(), e.getKey());
+            assertTrue(resp.body().contains(want[1]), e.getKey() + ": " + resp.body());
+        }
+    }
+
+    @Test
     void aRefusalIsOneLineAndExitThree() {
         RestDiscovery d = new RestDiscovery("someone-elses-project", "us-east1", "us-east1-b", fake.env(), Duration.ofSeconds(10));
         UserError e = assertThrows(UserError.class, () -> d.list("gcp:storage/bucket:Bucket"));
