@@ -52,7 +52,7 @@ final class GpuNodePool {
                         .locationPolicy("ANY")
                         .build())
                 .management(NodePoolManagementArgs.builder().autoRepair(true).autoUpgrade(true).build())
-                .nodeConfig(NodePoolNodeConfigArgs.builder()
+                .nodeConfig(hardened(a, "training-gpu")
                         .machineType(machineType)
                         .spot(a.gke.spot())
                         .guestAccelerators(NodePoolNodeConfigGuestAcceleratorArgs.builder()
@@ -63,15 +63,24 @@ final class GpuNodePool {
                                 .build())
                         .taints(NodePoolNodeConfigTaintArgs.builder()
                                 .key(GPU_TAINT_KEY).value("present").effect("NO_SCHEDULE").build())
-                        .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
-                                .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
-                        .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
-                        .serviceAccount(a.nodeIdentity.email())
-                        .oauthScopes(List.of(GkeTrainingCluster.CLOUD_PLATFORM))
-                        .imageType("COS_CONTAINERD")
-                        .labels(Map.of("headway/pool", "training-gpu"))
-                        .resourceLabels(a.labels)
                         .build())
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(a.dependsOn).build());
+    }
+
+    /**
+     * What every node of the training cluster runs with: shielded (secure boot, integrity monitoring), the GKE
+     * metadata server (Workload Identity), the training account with the cloud-platform scope, COS, and the
+     * stack's labels; {@code pool} labels the nodes ({@code headway/pool}).
+     */
+    static NodePoolNodeConfigArgs.Builder hardened(GkeTrainingClusterArgs a, String pool) {
+        return NodePoolNodeConfigArgs.builder()
+                .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
+                        .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
+                .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
+                .serviceAccount(a.nodeIdentity.email())
+                .oauthScopes(List.of(GkeTrainingCluster.CLOUD_PLATFORM))
+                .imageType("COS_CONTAINERD")
+                .labels(Map.of("headway/pool", pool))
+                .resourceLabels(a.labels);
     }
 }

@@ -4,13 +4,8 @@ import com.pulumi.gcp.container.Cluster;
 import com.pulumi.gcp.container.NodePool;
 import com.pulumi.gcp.container.NodePoolArgs;
 import com.pulumi.gcp.container.inputs.NodePoolManagementArgs;
-import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
-import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
-import com.pulumi.gcp.container.inputs.NodePoolNodeConfigWorkloadMetadataConfigArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * One small untainted node for what every cluster runs: kube-system (kube-dns, metrics-server,
@@ -37,19 +32,11 @@ final class SystemNodePool {
                 // per zone: one node in total
                 .nodeCount(1)
                 .management(NodePoolManagementArgs.builder().autoRepair(true).autoUpgrade(true).build())
-                .nodeConfig(NodePoolNodeConfigArgs.builder()
+                .nodeConfig(GpuNodePool.hardened(a, "training-system")
                         .machineType(MACHINE_TYPE)
                         .spot(a.gke.spot())
                         .diskSizeGb(30)
                         .diskType("pd-balanced")
-                        .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
-                                .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
-                        .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
-                        .serviceAccount(a.nodeIdentity.email())
-                        .oauthScopes(List.of(GkeTrainingCluster.CLOUD_PLATFORM))
-                        .imageType("COS_CONTAINERD")
-                        .labels(Map.of("headway/pool", "training-system"))
-                        .resourceLabels(a.labels)
                         .build())
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(a.dependsOn).build());
     }
