@@ -66,11 +66,12 @@ TF = {
 #    is replaced (every changed key becomes a replace), and with it every resource it manages.
 K8S_SOURCE = ["pulumi/pulumi-kubernetes v4.0.0 provider/pkg/provider/diff.go"]
 K8S = {
-    "kubernetes:core/v1:Namespace": (["metadata.name", "metadata.namespace"], ["apiVersion", "kind", "metadata", "spec"]),
-    "kubernetes:core/v1:LimitRange": (["metadata.name", "metadata.namespace"], ["apiVersion", "kind", "metadata", "spec"]),
-    "kubernetes:core/v1:ResourceQuota": (["metadata.name", "metadata.namespace", "spec.scopes"], ["apiVersion", "kind", "metadata", "spec"]),
-    "kubernetes:core/v1:ServiceAccount": (["metadata.name", "metadata.namespace"],
-                                          ["apiVersion", "automountServiceAccountToken", "kind", "metadata"]),
+    # kind is part of the resource's type token (its URN): another kind is another resource, created anew
+    "kubernetes:core/v1:Namespace": (["kind", "metadata.name", "metadata.namespace"], ["apiVersion", "metadata", "spec"]),
+    "kubernetes:core/v1:LimitRange": (["kind", "metadata.name", "metadata.namespace"], ["apiVersion", "metadata", "spec"]),
+    "kubernetes:core/v1:ResourceQuota": (["kind", "metadata.name", "metadata.namespace", "spec.scopes"], ["apiVersion", "metadata", "spec"]),
+    "kubernetes:core/v1:ServiceAccount": (["kind", "metadata.name", "metadata.namespace"],
+                                          ["apiVersion", "automountServiceAccountToken", "metadata"]),
     "pulumi:providers:kubernetes": (["kubeconfig"], ["enableServerSideApply"]),
 }
 # Replacement decided by CustomizeDiff code, not by the ForceNew flag: encoded in synth/ReplaceRules.
