@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +43,7 @@ class PreviewReplayIT {
     private Replay replay(java.util.function.UnaryOperator<String> edit, Map<String, String> files, List<String> labels) throws Exception {
         Path dir = Files.createTempDirectory(this.dir, "pr");
         GitRepo repo = GitRepo.init(dir);
-        // what the review reads: every stack file, the stacks/ directory (plans, usage), the workflow
-        List<String> copied = new ArrayList<>(List.of(".github/workflows/preview.yml"));
-        try (var listing = Files.list(Path.of(""))) {
-            listing.map(f -> f.getFileName().toString()).filter(n -> n.matches("Pulumi(\\..+)?\\.yaml")).forEach(copied::add);
-        }
-        try (var listing = Files.list(Path.of("stacks"))) {
-            listing.filter(Files::isRegularFile).forEach(f -> copied.add("stacks/" + f.getFileName()));
-        }
-        for (String f : copied) {
-            repo.write(f, Files.readString(Path.of(f)));
-        }
-        String base = repo.commitAll("base");
+        String base = WorkflowReplay.baseCommit(repo, ".github/workflows/preview.yml");
 
         repo.git("checkout", "-q", "-b", "change");
         Path prodConfig = dir.resolve("Pulumi.prod.yaml");

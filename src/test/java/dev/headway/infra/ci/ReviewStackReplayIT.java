@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +43,7 @@ class ReviewStackReplayIT {
     private Replay replay(Map<String, String> vars, String upRc) throws Exception {
         Path checkout = Files.createTempDirectory(dir, "pr");
         GitRepo repo = GitRepo.init(checkout);
-        List<String> copied = new ArrayList<>(List.of(".github/workflows/review-stack.yml"));
-        try (var listing = Files.list(Path.of(""))) {
-            listing.map(f -> f.getFileName().toString()).filter(n -> n.matches("Pulumi(\\..+)?\\.yaml")).forEach(copied::add);
-        }
-        try (var listing = Files.list(Path.of("stacks"))) {
-            listing.filter(Files::isRegularFile).forEach(f -> copied.add("stacks/" + f.getFileName()));
-        }
-        for (String f : copied) {
-            repo.write(f, Files.readString(Path.of(f)));
-        }
-        String base = repo.commitAll("base");
+        String base = WorkflowReplay.baseCommit(repo, ".github/workflows/review-stack.yml");
         repo.git("checkout", "-q", "-b", "change");
         String template = Files.readString(checkout.resolve("stacks/review.template.yaml"));
         String edited = template.replace("endpointLatencyMs: 5000", "endpointLatencyMs: 4000");

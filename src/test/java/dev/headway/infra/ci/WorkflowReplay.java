@@ -37,6 +37,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 final class WorkflowReplay {
     static final Path JAR = Path.of("target/headway-infra.jar").toAbsolutePath();
+
+    /**
+     * The base commit of a replayed pull request: {@code workflow}, every {@code Pulumi*.yaml} stack file and
+     * the {@code stacks/} directory (plans, usage, the review template) as they are in this repository.
+     */
+    static String baseCommit(dev.headway.infra.testing.GitRepo repo, String workflow) throws Exception {
+        List<String> copied = new ArrayList<>(List.of(workflow));
+        try (var listing = Files.list(Path.of(""))) {
+            listing.map(f -> f.getFileName().toString()).filter(n -> n.matches("Pulumi(\\..+)?\\.yaml")).forEach(copied::add);
+        }
+        try (var listing = Files.list(Path.of("stacks"))) {
+            listing.filter(Files::isRegularFile).forEach(f -> copied.add("stacks/" + f.getFileName()));
+        }
+        for (String f : copied) {
+            repo.write(f, Files.readString(Path.of(f)));
+        }
+        return repo.commitAll("base");
+    }
     private static final Pattern EXPR = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
 
     private final Path dir;
