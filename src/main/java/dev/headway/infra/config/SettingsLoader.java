@@ -1,5 +1,7 @@
 package dev.headway.infra.config;
 
+import dev.headway.infra.conventions.NameRules;
+import dev.headway.infra.conventions.Names;
 import dev.headway.infra.config.Settings.Alerts;
 import dev.headway.infra.config.Settings.Artifacts;
 import dev.headway.infra.config.Settings.Batch;
@@ -98,10 +100,10 @@ public final class SettingsLoader {
         Optional<Ci> ci = ci(root.object("ci"), env);
         Map<String, String> adopt = adopt(root);
         String deploymentSuffix = root.matching("deploymentSuffix", DEPLOYMENT_SUFFIX, "1 to 6 lowercase letters or digits", "");
-        String longestSuffixed = new dev.headway.infra.conventions.Names(env.id(), project, deploymentSuffix).longestWorkloadIdentity();
-        if (longestSuffixed.length() > dev.headway.infra.conventions.NameRules.WORKLOAD_IDENTITY_MAX) {
+        String longestSuffixed = new Names(env.id(), project, deploymentSuffix).longestWorkloadIdentity();
+        if (longestSuffixed.length() > NameRules.WORKLOAD_IDENTITY_MAX) {
             throw new ConfigError(root.keyOf("deploymentSuffix"), "a suffix short enough for Workload Identity ids (at most "
-                    + dev.headway.infra.conventions.NameRules.WORKLOAD_IDENTITY_MAX + " characters; " + longestSuffixed + " is "
+                    + NameRules.WORKLOAD_IDENTITY_MAX + " characters; " + longestSuffixed + " is "
                     + longestSuffixed.length() + ") with this stack's name", "\"" + deploymentSuffix + "\"");
         }
         root.done();

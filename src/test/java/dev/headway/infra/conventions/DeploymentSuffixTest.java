@@ -1,5 +1,7 @@
 package dev.headway.infra.conventions;
 
+import dev.headway.infra.config.ConfigError;
+import dev.headway.infra.config.SettingsLoader;
 import dev.headway.infra.testing.Synth;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +49,9 @@ class DeploymentSuffixTest {
     void aSuffixThatPushesAWorkloadIdentityIdPast32CharactersIsAConfigError() {
         // a 17-character stack name fits every name alone (Names.MAX_ENVIRONMENT), but hw-<17>-github-<6> is 34
         String stack = "a".repeat(Names.MAX_ENVIRONMENT);
-        var e = assertThrows(dev.headway.infra.config.ConfigError.class,
-                () -> dev.headway.infra.config.SettingsLoader.load(stack, Synth.config("dev").with("headway:deploymentSuffix", "zzzzzz")));
-        assertEquals(stack, dev.headway.infra.config.SettingsLoader.load(stack, Synth.config("dev").with("headway:deploymentSuffix", "zz")).env().id());
+        var e = assertThrows(ConfigError.class,
+                () -> SettingsLoader.load(stack, Synth.config("dev").with("headway:deploymentSuffix", "zzzzzz")));
+        assertEquals(stack, SettingsLoader.load(stack, Synth.config("dev").with("headway:deploymentSuffix", "zz")).env().id());
         assertTrue(e.getMessage().contains("headway:deploymentSuffix"), e.getMessage());
         assertEquals("hw-" + stack + "-github-zz", new Names(stack, "p-dev", "zz").workloadIdentity("github"));
     }
