@@ -1,5 +1,6 @@
 package dev.headway.infra;
 
+import com.pulumi.deployment.internal.DeploymentImpl;
 import dev.headway.infra.adopt.AdoptMap;
 import dev.headway.infra.adopt.ImportIds;
 import dev.headway.infra.cli.AsyncPool;
@@ -15,6 +16,7 @@ import dev.headway.infra.synth.RecordingEngine;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * One jar, two roles. Started by the Pulumi engine (no arguments, the engine's environment set),
@@ -40,14 +42,20 @@ public final class Main {
         System.exit(HeadwayCli.run(args, System.out, System.err));
     }
 
-    /** The Pulumi program: validate all config first; a bad value stops here, before any resource. */
     private static void runProgram(Map<String, String> env) {
+        System.exit(runProgram(env, DeploymentImpl.DeploymentState::fromEnvironment));
+    }
+
+    /**
+     * The Pulumi program against the engine {@code engine} connects to, returning the exit code: all
+     * config is validated first, so a bad value stops here, before any resource.
+     */
+    public static int runProgram(Map<String, String> env, Supplier<DeploymentImpl.DeploymentState> engine) {
         Settings settings = engineSettings(env, System.err);
         if (settings == null) {
-            System.exit(UserError.USAGE);
-            return;
+            return UserError.USAGE;
         }
-        EngineProgram.run(env, ctx -> HeadwayStack.declare(ctx, settings));
+        return EngineProgram.run(engine.get(), env, ctx -> HeadwayStack.declare(ctx, settings));
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.headway.infra;
 
 import dev.headway.infra.config.RawConfig;
+import dev.headway.infra.launcher.EngineStandIn;
 import dev.headway.infra.launcher.TunedJvm;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlanJson;
 import dev.headway.infra.synth.RecordingEngine;
-import dev.headway.infra.testing.EngineStandIn;
 import dev.headway.infra.testing.LanguageHost;
 import dev.headway.infra.testing.LanguageHost.CliConfig;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,8 @@ class EngineProcessIT {
      * Start-up in the engine role, a measurement and not a test: from starting the process to the
      * last registration the engine receives, medians over N runs, for the jar as the language host
      * starts it and with JVM options in the environment the host passes on. Run with
-     * {@code mvn -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=EngineProcessIT -Dheadway.engine.rounds=9}.
+     * {@code mvn -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=EngineProcessIT -Dheadway.engine.rounds=9};
+     * {@code -Dheadway.engine.jvmOptions="<options>"} adds a case with those options in {@code JDK_JAVA_OPTIONS}.
      */
     @Test
     @EnabledIfSystemProperty(named = "headway.engine.rounds", matches = "\\d+")
@@ -99,6 +100,10 @@ class EngineProcessIT {
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         cases.put("java -jar, as the language host starts it", Map.of());
         cases.put("JDK_JAVA_OPTIONS as headway-infra up sets it", TunedJvm.engineEnvironment(Optional.of(PROJECT.resolve(BINARY)), Map.of()));
+        String options = System.getProperty("headway.engine.jvmOptions", "");
+        if (!options.isBlank()) { // another JVM setup to compare in the same run, e.g. another class data archive
+            cases.put("JDK_JAVA_OPTIONS=" + options, Map.of("JDK_JAVA_OPTIONS", options));
+        }
         Map<String, List<Long>> toLast = new LinkedHashMap<>();
         Map<String, List<Long>> toExit = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
@@ -114,7 +119,7 @@ class EngineProcessIT {
         System.out.printf("engine role, dev, %d alternating rounds, medians, %d cores, load average %.1f%n", rounds,
                 Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (String k : cases.keySet()) {
-            System.out.printf("  %-48s last registration %5d ms, exit %5d ms, CPU %5d ms%n", k,
+            System.out.printf("  %-60s last registration %5d ms, exit %5d ms, CPU %5d ms%n", k,
                     median(toLast.get(k)), median(toExit.get(k)), median(cpu.get(k)));
         }
     }

@@ -45,14 +45,16 @@ public final class EngineProgram {
     private EngineProgram() {
     }
 
-    /** Runs {@code program} against the engine named in the environment and exits with the SDK's exit code. */
-    public static void run(Map<String, String> env, Consumer<Context> program) {
-        System.exit(start(env).runAsync(program).join());
+    /**
+     * Runs {@code program} against the engine {@code state} connects to ({@code DeploymentState.fromEnvironment()}
+     * in the engine role) and returns the SDK's exit code; {@code env} is the process's environment.
+     */
+    public static int run(DeploymentImpl.DeploymentState state, Map<String, String> env, Consumer<Context> program) {
+        return start(state, env).runAsync(program).join();
     }
 
-    static PulumiInternal start(Map<String, String> env) {
+    static PulumiInternal start(DeploymentImpl.DeploymentState state, Map<String, String> env) {
         AsyncPool.useCommonPool();
-        DeploymentImpl.DeploymentState state = DeploymentImpl.DeploymentState.fromEnvironment();
         if (!"1".equals(env.get(DEBUG))) {
             state.logger = new QuietEngineLogger(state.logger);
         }

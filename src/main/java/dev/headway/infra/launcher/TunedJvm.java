@@ -37,7 +37,7 @@ public final class TunedJvm {
     static final String MARKER = "headway.jvm";
     /** {@code HEADWAY_TUNED_JVM=0} runs the CLI in the JVM {@code java} started. */
     static final String OPT_OUT = "HEADWAY_TUNED_JVM";
-    private static final List<String> FLAGS = List.of(
+    static final List<String> FLAGS = List.of(
             "-XX:TieredStopAtLevel=1",
             "-Xlog:disable", "-Xlog:all=warning,cds*=off:stderr");
 

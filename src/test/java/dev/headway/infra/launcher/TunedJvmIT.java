@@ -57,8 +57,11 @@ class TunedJvmIT {
     @Test
     void theArchiveMapsForThisJar() throws Exception {
         // -Xshare:on fails instead of silently running without the archive
-        Run run = java(Map.of(), "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-XX:TieredStopAtLevel=1",
-                "-cp", JAR.toString(), "dev.headway.infra.Main", "--version");
+        // with the tuned JVM's own flags: the archive must map under its collector too
+        List<String> args = new ArrayList<>(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE));
+        args.addAll(TunedJvm.FLAGS);
+        args.addAll(List.of("-cp", JAR.toString(), "dev.headway.infra.Main", "--version"));
+        Run run = java(Map.of(), args.toArray(String[]::new));
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().startsWith("headway-infra "), run.out());
     }

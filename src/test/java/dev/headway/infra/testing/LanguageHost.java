@@ -1,5 +1,6 @@
 package dev.headway.infra.testing;
 
+import dev.headway.infra.launcher.EngineStandIn;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -53,16 +54,13 @@ public final class LanguageHost {
         ProcessBuilder pb = new ProcessBuilder(javaOnPath(), "-jar", Path.of(binary).normalize().toString());
         pb.directory(programDir.toFile());
         Map<String, String> env = pb.environment(); // starts as this process's environment, like os.Environ()
-        put(env, "monitor", engine.monitorAddress());
-        put(env, "engine", engine.engineAddress());
-        put(env, "organization", run.organization());
-        put(env, "project", run.project());
-        put(env, "stack", run.stack());
+        if (!run.project().equals(engine.project()) || !run.stack().equals(engine.stack())) {
+            throw new IllegalArgumentException("the run is for " + run.project() + "/" + run.stack() + ", the engine serves "
+                    + engine.project() + "/" + engine.stack());
+        }
+        env.putAll(engine.environment(run.organization(), run.dryRun(), run.config().json(), run.config().secretKeysJson()));
         put(env, "pwd", programDir.toAbsolutePath().normalize().toString());
-        put(env, "dry_run", String.valueOf(run.dryRun()));
         put(env, "parallel", String.valueOf(run.parallel()));
-        put(env, "config", run.config().json());
-        put(env, "config_secret_keys", run.config().secretKeysJson());
         return pb;
     }
 

@@ -1,4 +1,4 @@
-package dev.headway.infra.testing;
+package dev.headway.infra.launcher;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.protobuf.Empty;
@@ -54,6 +54,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * RegisterResource gets a URN, an id and the inputs echoed with the outputs Google computes (the
  * same {@link MockCloud} synth uses), Invoke goes to the same cloud, SupportsFeature says yes to
  * what the engine supports; every registration, the stack outputs and every log line are recorded.
+ *
+ * <p>Two users: {@link ArchiveTraining}, so that the class data archive {@code mvn package} writes
+ * holds what the program loads in the engine role (the SDK's gRPC clients, Netty, the protobuf
+ * messages); and the engine-process test, which starts the packaged jar against it as
+ * pulumi-language-java does.
  */
 public final class EngineStandIn implements AutoCloseable {
     /**
@@ -83,6 +88,14 @@ public final class EngineStandIn implements AutoCloseable {
         this.engine = NettyServerBuilder.forAddress(loopback).addService(new Engine()).build().start();
     }
 
+    public String project() {
+        return project;
+    }
+
+    public String stack() {
+        return stack;
+    }
+
     /** {@code host:port}, as the CLI puts it in {@code RunRequest.monitor_address}. */
     public String monitorAddress() {
         return "127.0.0.1:" + monitor.getPort();
@@ -91,6 +104,26 @@ public final class EngineStandIn implements AutoCloseable {
     /** {@code host:port} of the engine service, the language host's first argument. */
     public String engineAddress() {
         return "127.0.0.1:" + engine.getPort();
+    }
+
+    /**
+     * The {@code PULUMI_*} variables the language host gives the program for a run of {@code stack}
+     * against this engine (pulumi/pulumi-java {@code pkg/cmd/pulumi-language-java/main.go},
+     * {@code constructEnv}; each only when not empty): {@code config} is the stack's config as the
+     * CLI sends it, a JSON object of {@code namespace:key} to string, {@code secretKeys} a JSON list.
+     */
+    public Map<String, String> environment(String organization, boolean dryRun, String config, String secretKeys) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PULUMI_MONITOR", monitorAddress());
+        env.put("PULUMI_ENGINE", engineAddress());
+        env.put("PULUMI_ORGANIZATION", organization);
+        env.put("PULUMI_PROJECT", project);
+        env.put("PULUMI_STACK", stack);
+        env.put("PULUMI_DRY_RUN", String.valueOf(dryRun));
+        env.put("PULUMI_CONFIG", config);
+        env.put("PULUMI_CONFIG_SECRET_KEYS", secretKeys);
+        env.values().removeIf(String::isEmpty);
+        return env;
     }
 
     public List<Registration> registrations() {
