@@ -10,6 +10,7 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.Topic;
 import dev.headway.infra.UserError;
 import dev.headway.infra.hooks.GoogleClients;
+import dev.headway.infra.synth.Types;
 
 import java.io.IOException;
 import java.util.Map;
@@ -25,9 +26,6 @@ import java.util.function.Function;
  * {@code roles/pubsub.viewer}). Each call retries transient errors within the clients' total timeout.
  */
 public final class PubSubDiscovery implements Discovery {
-    static final String TOPIC = "gcp:pubsub/topic:Topic";
-    static final String SUBSCRIPTION = "gcp:pubsub/subscription:Subscription";
-
     private final String project;
     private final GoogleClients clients;
     private Map<String, String> topics;
@@ -40,19 +38,19 @@ public final class PubSubDiscovery implements Discovery {
 
     @Override
     public Set<String> types() {
-        return Set.of(TOPIC, SUBSCRIPTION);
+        return Set.of(Types.PUBSUB_TOPIC, Types.PUBSUB_SUBSCRIPTION);
     }
 
     @Override
     public Optional<Map<String, String>> list(String type) {
         try {
-            if (type.equals(TOPIC)) {
+            if (type.equals(Types.PUBSUB_TOPIC)) {
                 if (topics == null) {
                     topics = listTopics();
                 }
                 return Optional.of(topics);
             }
-            if (type.equals(SUBSCRIPTION)) {
+            if (type.equals(Types.PUBSUB_SUBSCRIPTION)) {
                 if (subscriptions == null) {
                     subscriptions = listSubscriptions();
                 }
@@ -60,7 +58,7 @@ public final class PubSubDiscovery implements Discovery {
             }
             return Optional.empty();
         } catch (ApiException e) {
-            throw new UserError(UserError.ENVIRONMENT, "pubsub: cannot list " + (type.equals(TOPIC) ? "topics" : "subscriptions")
+            throw new UserError(UserError.ENVIRONMENT, "pubsub: cannot list " + (type.equals(Types.PUBSUB_TOPIC) ? "topics" : "subscriptions")
                     + " of project " + project + " at " + clients.endpoint() + ": " + e.getStatusCode().getCode()
                     + " (needs roles/pubsub.viewer; PUBSUB_EMULATOR_HOST selects an emulator)");
         } catch (IOException e) {

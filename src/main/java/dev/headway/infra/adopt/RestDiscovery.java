@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.headway.infra.UserError;
+import dev.headway.infra.synth.Types;
 
 import java.io.IOException;
 import java.net.URI;
@@ -81,100 +82,100 @@ public final class RestDiscovery implements Discovery {
         String suffix = "@" + project + ".iam.gserviceaccount.com";
         return List.of(
                 // https://cloud.google.com/storage/docs/json_api/v1/buckets/list: project is required; items[].name
-                new Lister("gcp:storage/bucket:Bucket", "HEADWAY_STORAGE_ENDPOINT", "https://storage.googleapis.com",
+                new Lister(Types.STORAGE_BUCKET, "HEADWAY_STORAGE_ENDPOINT", "https://storage.googleapis.com",
                         "/storage/v1/b?project=" + enc(project) + "&maxResults=1000", "items", i -> i.path("name").asText(),
                         "storage.buckets.list", "storage.buckets.list"),
                 // https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list: datasets[].datasetReference.datasetId
-                new Lister("gcp:bigquery/dataset:Dataset", "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
+                new Lister(Types.BIGQUERY_DATASET, "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
                         "/bigquery/v2/projects/" + enc(project) + "/datasets?all=true&maxResults=1000", "datasets",
                         i -> i.path("datasetReference").path("datasetId").asText(), "bigquery.datasets.list", "bigquery.datasets.get (roles/bigquery.metadataViewer)"),
                 // https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/list: pageSize at most 100;
                 // an account made in the project is <accountId>@<project>.iam.gserviceaccount.com
-                new Lister("gcp:serviceaccount/account:Account", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                new Lister(Types.SERVICE_ACCOUNT, "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
                         "/v1/projects/" + enc(project) + "/serviceAccounts?pageSize=100", "accounts", i -> {
                             String email = i.path("email").asText();
                             return email.endsWith(suffix) ? email.substring(0, email.length() - suffix.length()) : email;
                         }, "iam.serviceAccounts.list", "iam.serviceAccounts.list (roles/iam.serviceAccountViewer)"),
                 // https://cloud.google.com/compute/docs/reference/rest/v1/networks/list and firewalls/list: maxResults at most 500
-                new Lister("gcp:compute/network:Network", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                new Lister(Types.COMPUTE_NETWORK, "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
                         "/compute/v1/projects/" + enc(project) + "/global/networks?maxResults=500", "items", i -> i.path("name").asText(),
                         "compute.networks.list", "compute.networks.list (roles/compute.networkViewer)"),
-                new Lister("gcp:compute/firewall:Firewall", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                new Lister(Types.COMPUTE_FIREWALL, "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
                         "/compute/v1/projects/" + enc(project) + "/global/firewalls?maxResults=500", "items", i -> i.path("name").asText(),
                         "compute.firewalls.list", "compute.firewalls.list (roles/compute.networkViewer)"),
                 // https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies/list: the id is Google's
                 // (name projects/<p>/alertPolicies/<id>), so a policy is found by its displayName
-                new Lister("gcp:monitoring/alertPolicy:AlertPolicy", "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
+                new Lister(Types.MONITORING_ALERT_POLICY, "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
                         "/v3/projects/" + enc(project) + "/alertPolicies?pageSize=1000", "alertPolicies", i -> i.path("displayName").asText(),
                         i -> i.path("name").asText(), "monitoring.alertPolicies.list", "monitoring.alertPolicies.list (roles/monitoring.viewer)"),
                 // https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.notificationChannels/list
-                new Lister("gcp:monitoring/notificationChannel:NotificationChannel", "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
+                new Lister(Types.MONITORING_NOTIFICATION_CHANNEL, "HEADWAY_MONITORING_ENDPOINT", "https://monitoring.googleapis.com",
                         "/v3/projects/" + enc(project) + "/notificationChannels?pageSize=1000", "notificationChannels",
                         i -> i.path("displayName").asText(), i -> i.path("name").asText(),
                         "monitoring.notificationChannels.list", "monitoring.notificationChannels.list (roles/monitoring.viewer)"),
                 // https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/list: name projects/<number>/secrets/<id>
-                new Lister("gcp:secretmanager/secret:Secret", "HEADWAY_SECRETMANAGER_ENDPOINT", "https://secretmanager.googleapis.com",
+                new Lister(Types.SECRET, "HEADWAY_SECRETMANAGER_ENDPOINT", "https://secretmanager.googleapis.com",
                         "/v1/projects/" + enc(project) + "/secrets?pageSize=1000", "secrets", i -> last(i, "name"),
                         "secretmanager.secrets.list", "secretmanager.secrets.list (roles/secretmanager.viewer)"),
                 // https://cloud.google.com/firestore/docs/reference/rest/v1/projects.databases/list: databases[].name, one page
-                new Lister("gcp:firestore/database:Database", "HEADWAY_FIRESTORE_ENDPOINT", "https://firestore.googleapis.com",
+                new Lister(Types.FIRESTORE_DATABASE, "HEADWAY_FIRESTORE_ENDPOINT", "https://firestore.googleapis.com",
                         "/v1/projects/" + enc(project) + "/databases", "databases", i -> last(i, "name"),
                         "datastore.databases.list", "datastore.databases.list (roles/datastore.viewer)"),
                 // https://cloud.google.com/compute/docs/reference/rest/v1/subnetworks/list, routers/list, instances/list
-                new Lister("gcp:compute/subnetwork:Subnetwork", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                new Lister(Types.COMPUTE_SUBNETWORK, "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
                         "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/subnetworks?maxResults=500", "items",
                         i -> i.path("name").asText(), "compute.subnetworks.list", "compute.subnetworks.list (roles/compute.networkViewer)"),
-                new Lister("gcp:compute/router:Router", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                new Lister(Types.COMPUTE_ROUTER, "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
                         "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/routers?maxResults=500", "items",
                         i -> i.path("name").asText(), "compute.routers.list", "compute.routers.list (roles/compute.networkViewer)"),
-                new Lister("gcp:compute/instance:Instance", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                new Lister(Types.COMPUTE_INSTANCE, "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
                         "/compute/v1/projects/" + p + "/zones/" + enc(zone) + "/instances?maxResults=500", "items",
                         i -> i.path("name").asText(), "compute.instances.list", "compute.instances.list (roles/compute.viewer)"),
                 // https://cloud.google.com/artifact-registry/docs/reference/rest/v1/projects.locations.repositories/list
-                new Lister("gcp:artifactregistry/repository:Repository", "HEADWAY_ARTIFACTREGISTRY_ENDPOINT", "https://artifactregistry.googleapis.com",
+                new Lister(Types.ARTIFACT_REPOSITORY, "HEADWAY_ARTIFACTREGISTRY_ENDPOINT", "https://artifactregistry.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/repositories?pageSize=1000", "repositories", i -> last(i, "name"),
                         "artifactregistry.repositories.list", "artifactregistry.repositories.list (roles/artifactregistry.reader)"),
                 // https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools/list
-                new Lister("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
+                new Lister(Types.WORKLOAD_IDENTITY_POOL, "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
                         "/v1/projects/" + p + "/locations/global/workloadIdentityPools?pageSize=1000", "workloadIdentityPools", i -> last(i, "name"),
                         "iam.workloadIdentityPools.list", "iam.workloadIdentityPools.list (roles/iam.workloadIdentityPoolViewer)"),
                 // https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/list and tensorboards/list:
                 // regional hosts; names hold the project number and Google's numeric id; a TensorBoard is found by displayName
-                new Lister("gcp:vertex/aiEndpoint:AiEndpoint", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
+                new Lister(Types.VERTEX_ENDPOINT, "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/endpoints?pageSize=1000", "endpoints", i -> last(i, "name"),
                         "aiplatform.endpoints.list", "aiplatform.endpoints.list (roles/aiplatform.viewer)"),
-                new Lister("gcp:vertex/aiTensorboard:AiTensorboard", "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
+                new Lister(Types.VERTEX_TENSORBOARD, "HEADWAY_VERTEX_REST_ENDPOINT", "https://" + region + "-aiplatform.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/tensorboards?pageSize=1000", "tensorboards",
                         i -> i.path("displayName").asText(), i -> last(i, "name"),
                         "aiplatform.tensorboards.list", "aiplatform.tensorboards.list (roles/aiplatform.viewer)"),
                 // https://cloud.google.com/compute/docs/reference/rest/v1/routers/list: each Router carries its nats[] (RouterNat.name)
-                Lister.nested("gcp:compute/routerNat:RouterNat", "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
+                Lister.nested(Types.COMPUTE_ROUTER_NAT, "HEADWAY_COMPUTE_ENDPOINT", "https://compute.googleapis.com",
                         "/compute/v1/projects/" + p + "/regions/" + enc(region) + "/routers?maxResults=500", "items", "nats",
                         "compute.routers.list", "compute.routers.list (roles/compute.networkViewer)"),
                 // https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters/list: clusters[] with
                 // their nodePools[], one answer (the request has no page parameters); the plan's clusters are regional
-                new Lister("gcp:container/cluster:Cluster", "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
+                new Lister(Types.GKE_CLUSTER, "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/clusters", "clusters", i -> i.path("name").asText(),
                         "container.clusters.list", "container.clusters.list (roles/container.clusterViewer)"),
-                Lister.nested("gcp:container/nodePool:NodePool", "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
+                Lister.nested(Types.GKE_NODE_POOL, "HEADWAY_CONTAINER_ENDPOINT", "https://container.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/clusters", "clusters", "nodePools",
                         "container.clusters.list", "container.clusters.list (roles/container.clusterViewer)"),
                 // https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/list: jobs[].name
                 // projects/<project>/locations/<location>/jobs/<jobId>
-                new Lister("gcp:cloudrunv2/job:Job", "HEADWAY_RUN_ENDPOINT", "https://run.googleapis.com",
+                new Lister(Types.CLOUD_RUN_JOB, "HEADWAY_RUN_ENDPOINT", "https://run.googleapis.com",
                         "/v2/projects/" + p + "/locations/" + enc(region) + "/jobs?pageSize=100", "jobs", i -> last(i, "name"),
                         "run.jobs.list", "run.jobs.list (roles/run.viewer)"),
                 // https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list: "The maximum page size is 500"
-                new Lister("gcp:cloudscheduler/job:Job", "HEADWAY_SCHEDULER_ENDPOINT", "https://cloudscheduler.googleapis.com",
+                new Lister(Types.SCHEDULER_JOB, "HEADWAY_SCHEDULER_ENDPOINT", "https://cloudscheduler.googleapis.com",
                         "/v1/projects/" + p + "/locations/" + enc(region) + "/jobs?pageSize=500", "jobs", i -> last(i, "name"),
                         "cloudscheduler.jobs.list", "cloudscheduler.jobs.list (roles/cloudscheduler.viewer)"),
                 // https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/list: per dataset, tables[].tableReference.tableId
-                Lister.under("gcp:bigquery/dataset:Dataset", "gcp:bigquery/table:Table", "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
+                Lister.under(Types.BIGQUERY_DATASET, Types.BIGQUERY_TABLE, "HEADWAY_BIGQUERY_ENDPOINT", "https://bigquery.googleapis.com",
                         "/bigquery/v2/projects/" + p + "/datasets/{parent}/tables?maxResults=1000", "tables",
                         i -> i.path("tableReference").path("tableId").asText(), "bigquery.tables.list", "bigquery.tables.list (roles/bigquery.metadataViewer)"),
                 // https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools.providers/list:
                 // per pool, pageSize at most 100 (larger is cut to 100); workloadIdentityPoolProviders[].name ends in the provider id
-                Lister.under("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider",
+                Lister.under(Types.WORKLOAD_IDENTITY_POOL, Types.WORKLOAD_IDENTITY_POOL_PROVIDER,
                         "HEADWAY_IAM_ENDPOINT", "https://iam.googleapis.com",
                         "/v1/projects/" + p + "/locations/global/workloadIdentityPools/{parent}/providers?pageSize=100", "workloadIdentityPoolProviders",
                         i -> last(i, "name"), "iam.workloadIdentityPoolProviders.list", "iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)"));

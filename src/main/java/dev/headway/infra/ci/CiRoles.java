@@ -1,6 +1,7 @@
 package dev.headway.infra.ci;
 
 import dev.headway.infra.config.Settings;
+import dev.headway.infra.synth.Types;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +32,13 @@ public final class CiRoles {
      * its own access.
      */
     public static final Map<String, String> OWNER_MANAGED = Map.of(
-            "gcp:serviceaccount/account:Account", "a new account is a new identity to act as",
-            "gcp:serviceaccount/iAMMember:IAMMember", "actAs / token creation / federation on an account",
-            "gcp:projects/iAMMember:IAMMember", "project roles (the condition language cannot limit members)",
-            "gcp:projects/iAMCustomRole:IAMCustomRole", "a custom role can hold any permission",
-            "gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "who may federate into the project",
-            "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "which tokens are accepted (its own OIDC issuer)",
-            "gcp:secretmanager/secretIamMember:SecretIamMember", "who may read secret payloads");
+            Types.SERVICE_ACCOUNT, "a new account is a new identity to act as",
+            Types.SERVICE_ACCOUNT_IAM_MEMBER, "actAs / token creation / federation on an account",
+            Types.PROJECT_IAM_MEMBER, "project roles (the condition language cannot limit members)",
+            Types.PROJECT_IAM_CUSTOM_ROLE, "a custom role can hold any permission",
+            Types.WORKLOAD_IDENTITY_POOL, "who may federate into the project",
+            Types.WORKLOAD_IDENTITY_POOL_PROVIDER, "which tokens are accepted (its own OIDC issuer)",
+            Types.SECRET_IAM_MEMBER, "who may read secret payloads");
 
     /** Custom role of the deployer: Secret Manager secrets as containers, never their payloads or IAM. */
     public static final String SECRET_CONTAINERS = "hwSecretContainerAdmin";

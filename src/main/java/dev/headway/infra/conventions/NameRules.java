@@ -1,5 +1,7 @@
 package dev.headway.infra.conventions;
 
+import dev.headway.infra.synth.Types;
+
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -62,28 +64,28 @@ public final class NameRules {
 
     /** Google's rule per resource type the program names. */
     public static final Map<String, Typed> BY_TYPE = Map.ofEntries(
-            entry("gcp:storage/bucket:Bucket", new Typed("name", BUCKET)),
-            entry("gcp:serviceaccount/account:Account", new Typed("accountId", SERVICE_ACCOUNT)),
-            entry("gcp:bigquery/dataset:Dataset", new Typed("datasetId", DATASET)),
-            entry("gcp:bigquery/table:Table", new Typed("tableId", TABLE)),
-            entry("gcp:pubsub/topic:Topic", new Typed("name", PUBSUB)),
-            entry("gcp:pubsub/subscription:Subscription", new Typed("name", PUBSUB)),
-            entry("gcp:compute/instance:Instance", new Typed("name", RFC1035)),
-            entry("gcp:compute/network:Network", new Typed("name", RFC1035)),
-            entry("gcp:compute/subnetwork:Subnetwork", new Typed("name", RFC1035)),
-            entry("gcp:compute/firewall:Firewall", new Typed("name", RFC1035)),
-            entry("gcp:compute/router:Router", new Typed("name", RFC1035)),
-            entry("gcp:compute/routerNat:RouterNat", new Typed("name", RFC1035)),
-            entry("gcp:container/cluster:Cluster", new Typed("name", GKE)),
-            entry("gcp:container/nodePool:NodePool", new Typed("name", GKE)),
-            entry("gcp:artifactregistry/repository:Repository", new Typed("repositoryId", RFC1035)),
-            entry("gcp:cloudrunv2/job:Job", new Typed("name", RFC1035)),
-            entry("gcp:dataflow/flexTemplateJob:FlexTemplateJob", new Typed("name", RFC1035)),
-            entry("gcp:firestore/database:Database", new Typed("name", FIRESTORE)),
-            entry("gcp:vertex/aiEndpoint:AiEndpoint", new Typed("name", VERTEX_ENDPOINT)),
-            entry("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", new Typed("workloadIdentityPoolId", WORKLOAD_IDENTITY)),
-            entry("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", new Typed("workloadIdentityPoolProviderId", WORKLOAD_IDENTITY)),
-            entry("gcp:secretmanager/secret:Secret", new Typed("secretId", SECRET)));
+            entry(Types.STORAGE_BUCKET, new Typed("name", BUCKET)),
+            entry(Types.SERVICE_ACCOUNT, new Typed("accountId", SERVICE_ACCOUNT)),
+            entry(Types.BIGQUERY_DATASET, new Typed("datasetId", DATASET)),
+            entry(Types.BIGQUERY_TABLE, new Typed("tableId", TABLE)),
+            entry(Types.PUBSUB_TOPIC, new Typed("name", PUBSUB)),
+            entry(Types.PUBSUB_SUBSCRIPTION, new Typed("name", PUBSUB)),
+            entry(Types.COMPUTE_INSTANCE, new Typed("name", RFC1035)),
+            entry(Types.COMPUTE_NETWORK, new Typed("name", RFC1035)),
+            entry(Types.COMPUTE_SUBNETWORK, new Typed("name", RFC1035)),
+            entry(Types.COMPUTE_FIREWALL, new Typed("name", RFC1035)),
+            entry(Types.COMPUTE_ROUTER, new Typed("name", RFC1035)),
+            entry(Types.COMPUTE_ROUTER_NAT, new Typed("name", RFC1035)),
+            entry(Types.GKE_CLUSTER, new Typed("name", GKE)),
+            entry(Types.GKE_NODE_POOL, new Typed("name", GKE)),
+            entry(Types.ARTIFACT_REPOSITORY, new Typed("repositoryId", RFC1035)),
+            entry(Types.CLOUD_RUN_JOB, new Typed("name", RFC1035)),
+            entry(Types.DATAFLOW_FLEX_TEMPLATE_JOB, new Typed("name", RFC1035)),
+            entry(Types.FIRESTORE_DATABASE, new Typed("name", FIRESTORE)),
+            entry(Types.VERTEX_ENDPOINT, new Typed("name", VERTEX_ENDPOINT)),
+            entry(Types.WORKLOAD_IDENTITY_POOL, new Typed("workloadIdentityPoolId", WORKLOAD_IDENTITY)),
+            entry(Types.WORKLOAD_IDENTITY_POOL_PROVIDER, new Typed("workloadIdentityPoolProviderId", WORKLOAD_IDENTITY)),
+            entry(Types.SECRET, new Typed("secretId", SECRET)));
 
     private NameRules() {
     }

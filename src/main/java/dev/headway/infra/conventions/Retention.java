@@ -3,6 +3,7 @@ package dev.headway.infra.conventions;
 import dev.headway.infra.config.Settings;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.headway.infra.synth.Types;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,19 +24,19 @@ public final class Retention {
      * Buckets hold data unless their name says they are scratch space (temp, tmp, staging, scratch).
      */
     public static final Set<String> DATA_STORE_TYPES = Set.of(
-            "gcp:bigquery/dataset:Dataset",
-            "gcp:bigquery/table:Table",
-            "gcp:storage/bucket:Bucket",
-            "gcp:firestore/database:Database",
-            "gcp:vertex/aiTensorboard:AiTensorboard",
-            "gcp:sql/databaseInstance:DatabaseInstance",
-            "gcp:spanner/instance:Instance",
-            "gcp:spanner/database:Database",
-            "gcp:bigtable/instance:Instance",
-            "gcp:bigtable/table:Table",
-            "gcp:alloydb/cluster:Cluster",
-            "gcp:filestore/instance:Instance",
-            "gcp:redis/instance:Instance");
+            Types.BIGQUERY_DATASET,
+            Types.BIGQUERY_TABLE,
+            Types.STORAGE_BUCKET,
+            Types.FIRESTORE_DATABASE,
+            Types.VERTEX_TENSORBOARD,
+            Types.SQL_DATABASE_INSTANCE,
+            Types.SPANNER_INSTANCE,
+            Types.SPANNER_DATABASE,
+            Types.BIGTABLE_INSTANCE,
+            Types.BIGTABLE_TABLE,
+            Types.ALLOYDB_CLUSTER,
+            Types.FILESTORE_INSTANCE,
+            Types.REDIS_INSTANCE);
 
     /**
      * What prod declares that could look like a data store but is disposable on purpose, and why. These are
@@ -43,11 +44,11 @@ public final class Retention {
      * nothing that is not rebuilt or kept elsewhere.
      */
     public static final Map<String, String> DISPOSABLE = Map.of(
-            "gcp:artifactregistry/repository:Repository", "build outputs (images, compiled pipelines) that CI rebuilds from a"
+            Types.ARTIFACT_REPOSITORY, "build outputs (images, compiled pipelines) that CI rebuilds from a"
                     + " tagged commit; cleanup policies already delete old versions; no model or dataset lives here",
-            "gcp:pubsub/topic:Topic", "a pipe, not a store: the poller republishes the live feed, and every message that"
+            Types.PUBSUB_TOPIC, "a pipe, not a store: the poller republishes the live feed, and every message that"
                     + " matters lands in BigQuery raw (the retained copy)",
-            "gcp:pubsub/subscription:Subscription", "in-flight messages for at most the retention window (7 days); the durable"
+            Types.PUBSUB_SUBSCRIPTION, "in-flight messages for at most the retention window (7 days); the durable"
                     + " copy is BigQuery raw; a recreated subscription starts from now, which the streaming job tolerates");
 
     private final boolean prod;

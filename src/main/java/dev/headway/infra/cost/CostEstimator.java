@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.synth.TypeNames;
+import dev.headway.infra.synth.Types;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +50,14 @@ public final class CostEstimator {
         if (!region.equals(pricing.region())) {
             unpriced.add("the table holds " + pricing.region() + " prices; this stack runs in " + region + ": figures are approximate");
         }
-        long runningVms = plan.ofType(Types.INSTANCE).stream().filter(CostEstimator::running).count();
+        long runningVms = plan.ofType(Types.COMPUTE_INSTANCE).stream().filter(CostEstimator::running).count();
         for (PlannedResource r : plan.cloudResources()) {
             String component = plan.componentOf(r);
             Line line = (item, basis, monthly) -> lines.add(new CostReport.LineItem(r.urn() + "#" + item, component, r.name(), item, basis,
                     monthly, CEILINGS.contains(r.type())));
             int before = lines.size();
             switch (r.type()) {
-                case Types.INSTANCE -> {
+                case Types.COMPUTE_INSTANCE -> {
                     String machine = lastSegment(r.input("machineType").asText());
                     if (!running(r)) {
                         line.add("VM " + machine, "TERMINATED: no machine charge", 0);
@@ -64,38 +65,38 @@ public final class CostEstimator {
                         hourly(line, unpriced, r, "VM " + machine, pricing.machineHour(machine, spot(r.input("scheduling"))), 1);
                     }
                 }
-                case Types.ROUTER_NAT -> {
+                case Types.COMPUTE_ROUTER_NAT -> {
                     double perHour = Math.min(runningVms * pricing.number("nat.perVmHour"), pricing.number("nat.maxGatewayHour"));
                     line.add("NAT gateway", runningVms + " VM x $" + pricing.number("nat.perVmHour") + "/h x " + fmtHours(), perHour * hours);
                     double gib = volume(plan, r, "natGibProcessedPerMonth");
                     line.add("NAT data processed", fmt(gib) + " GiB " + from(plan, r, "natGibProcessedPerMonth") + " x $" + pricing.number("nat.perGibProcessed") + "/GiB",
                             gib * pricing.number("nat.perGibProcessed"));
                 }
-                case Types.BUCKET -> {
+                case Types.STORAGE_BUCKET -> {
                     boolean multi = !r.input("location").asText("").contains("-");
                     double price = pricing.number(multi ? "storageGbMonth.multiRegion" : "storageGbMonth.regional");
                     double gb = volume(plan, r, "bucketGb");
                     line.add("Standard storage", fmt(gb) + " GB " + from(plan, r, "bucketGb") + " x $" + price + "/GB-month" + (multi ? " (multi-region)" : ""), gb * price);
                 }
-                case Types.DATASET -> {
+                case Types.BIGQUERY_DATASET -> {
                     double gib = volume(plan, r, "bigqueryGibPerDataset");
                     line.add("BigQuery storage", fmt(gib) + " GiB " + from(plan, r, "bigqueryGibPerDataset") + " x $" + pricing.number("bigqueryActiveGibMonth") + "/GiB-month",
                             gib * pricing.number("bigqueryActiveGibMonth"));
                 }
-                case Types.TOPIC -> {
+                case Types.PUBSUB_TOPIC -> {
                     double gib = volume(plan, r, "pubsubGibPerTopicPerMonth");
                     line.add("Pub/Sub throughput", fmt(gib) + " GiB " + from(plan, r, "pubsubGibPerTopicPerMonth") + " x $" + pricing.number("pubsubPerTib") + "/TiB",
                             gib / 1024 * pricing.number("pubsubPerTib"));
                 }
-                case Types.QUOTA_OVERRIDE -> gpuQuota(line, unpriced, r);
-                case Types.CLUSTER -> line.add("GKE cluster fee", fmtHours() + " x $" + pricing.number("gkeClusterHour") + "/h",
+                case Types.CONSUMER_QUOTA_OVERRIDE -> gpuQuota(line, unpriced, r);
+                case Types.GKE_CLUSTER -> line.add("GKE cluster fee", fmtHours() + " x $" + pricing.number("gkeClusterHour") + "/h",
                         hours * pricing.number("gkeClusterHour"));
-                case Types.NODE_POOL -> {
+                case Types.GKE_NODE_POOL -> {
                     String machine = lastSegment(r.input("nodeConfig.machineType").asText("e2-medium"));
                     boolean spot = spot(r.input("nodeConfig"));
                     hourly(line, unpriced, r, "node pool at max size: " + machine + (spot ? " (spot)" : ""), pricing.machineHour(machine, spot), maxNodes(r));
                 }
-                case Types.ENDPOINT -> {
+                case Types.VERTEX_ENDPOINT -> {
                     String machine = pricing.assumption("endpointMachineType");
                     int replicas = (int) volume(plan, r, "endpointMinReplicas");
                     hourly(line, unpriced, r, "min replicas: " + replicas + " x " + machine + " " + from(plan, r, "endpointMinReplicas"),
@@ -114,10 +115,10 @@ public final class CostEstimator {
     }
 
     /** Charges that are a ceiling (a quota or a maximum size used all month), not expected spend. */
-    static final Set<String> CEILINGS = Set.of(Types.QUOTA_OVERRIDE, Types.NODE_POOL);
+    static final Set<String> CEILINGS = Set.of(Types.CONSUMER_QUOTA_OVERRIDE, Types.GKE_NODE_POOL);
 
     private static boolean isNonGpuQuota(PlannedResource r) {
-        return r.type().equals(Types.QUOTA_OVERRIDE) && !r.input("metric").asText("").toLowerCase(Locale.ROOT).contains("gpu");
+        return r.type().equals(Types.CONSUMER_QUOTA_OVERRIDE) && !r.input("metric").asText("").toLowerCase(Locale.ROOT).contains("gpu");
     }
 
     private double volume(Plan plan, PlannedResource r, String key) {
@@ -192,21 +193,5 @@ public final class CostEstimator {
     @FunctionalInterface
     private interface Line {
         void add(String item, String basis, double monthly);
-    }
-
-    /** The resource types that carry a cost here. */
-    static final class Types {
-        static final String INSTANCE = "gcp:compute/instance:Instance";
-        static final String ROUTER_NAT = "gcp:compute/routerNat:RouterNat";
-        static final String BUCKET = "gcp:storage/bucket:Bucket";
-        static final String DATASET = "gcp:bigquery/dataset:Dataset";
-        static final String TOPIC = "gcp:pubsub/topic:Topic";
-        static final String QUOTA_OVERRIDE = "gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride";
-        static final String CLUSTER = "gcp:container/cluster:Cluster";
-        static final String NODE_POOL = "gcp:container/nodePool:NodePool";
-        static final String ENDPOINT = "gcp:vertex/aiEndpoint:AiEndpoint";
-
-        private Types() {
-        }
     }
 }

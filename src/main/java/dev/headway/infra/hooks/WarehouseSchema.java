@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.TreeSet;
  * program declares, read from its synthesized plan, so the smoke test and the program cannot disagree.
  */
 public record WarehouseSchema(Set<String> datasets, List<Table> tables) {
-    public static final String DATASET_TYPE = "gcp:bigquery/dataset:Dataset";
-    public static final String TABLE_TYPE = "gcp:bigquery/table:Table";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One column: name, standard SQL type name (INT64, not INTEGER), mode (NULLABLE when unset), sub-columns. */
@@ -36,14 +35,14 @@ public record WarehouseSchema(Set<String> datasets, List<Table> tables) {
     /** Datasets and tables declared in {@code plan}; a table's schema is its {@code schema} input (JSON). */
     public static WarehouseSchema fromPlan(Plan plan) {
         Set<String> datasets = new TreeSet<>();
-        for (PlannedResource r : plan.ofType(DATASET_TYPE)) {
+        for (PlannedResource r : plan.ofType(Types.BIGQUERY_DATASET)) {
             JsonNode id = r.input("datasetId");
             if (id != null && id.isTextual()) {
                 datasets.add(id.textValue());
             }
         }
         List<Table> tables = new ArrayList<>();
-        for (PlannedResource r : plan.ofType(TABLE_TYPE)) {
+        for (PlannedResource r : plan.ofType(Types.BIGQUERY_TABLE)) {
             JsonNode ds = r.input("datasetId");
             JsonNode id = r.input("tableId");
             JsonNode schema = r.input("schema");

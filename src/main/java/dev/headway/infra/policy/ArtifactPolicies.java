@@ -1,13 +1,12 @@
 package dev.headway.infra.policy;
 
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 
 /** Artifact Registry repositories. */
 final class ArtifactPolicies {
-    static final String REPOSITORY = "gcp:artifactregistry/repository:Repository";
-
     private ArtifactPolicies() {
     }
 
@@ -15,7 +14,7 @@ final class ArtifactPolicies {
         return List.of(
                 Rule.of("HW-AR-001", Severity.LOW, "repositories clean up old versions (cleanup policies, not dry-run)",
                         "Google guidance: Artifact Registry cleanup policies", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(REPOSITORY)) {
+                            for (PlannedResource r : plan.ofType(Types.ARTIFACT_REPOSITORY)) {
                                 String mode = Inputs.text(r.input("mode"));
                                 if (mode != null && !mode.equals("STANDARD_REPOSITORY")) {
                                     continue;
@@ -32,7 +31,7 @@ final class ArtifactPolicies {
                             if (Inputs.isDev(plan)) {
                                 return;
                             }
-                            for (PlannedResource r : plan.ofType(REPOSITORY)) {
+                            for (PlannedResource r : plan.ofType(Types.ARTIFACT_REPOSITORY)) {
                                 if ("DOCKER".equals(Inputs.text(r.input("format"))) && !Inputs.isTrue(r.input("dockerConfig.immutableTags"))) {
                                     f.flag(r, "tags can be moved to another image in prod", "set dockerConfig.immutableTags(true) (headway:artifacts.immutableTags)");
                                 }

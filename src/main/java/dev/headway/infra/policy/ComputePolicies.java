@@ -3,13 +3,14 @@ package dev.headway.infra.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Set;
 
 /** Compute Engine VMs (instances and instance templates). */
 final class ComputePolicies {
-    static final Set<String> VMS = Set.of("gcp:compute/instance:Instance", "gcp:compute/instanceTemplate:InstanceTemplate");
+    static final Set<String> VMS = Set.of(Types.COMPUTE_INSTANCE, Types.COMPUTE_INSTANCE_TEMPLATE);
 
     private ComputePolicies() {
     }

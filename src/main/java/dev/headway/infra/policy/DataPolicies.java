@@ -2,15 +2,13 @@ package dev.headway.infra.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Set;
 
 /** BigQuery datasets and tables. */
 final class DataPolicies {
-    static final String DATASET = "gcp:bigquery/dataset:Dataset";
-    static final String TABLE = "gcp:bigquery/table:Table";
-    static final String DATASET_ACCESS = "gcp:bigquery/datasetAccess:DatasetAccess";
     private static final Set<String> PUBLIC = Set.of("allUsers", "allAuthenticatedUsers");
 
     private DataPolicies() {
@@ -20,7 +18,7 @@ final class DataPolicies {
         return List.of(
                 Rule.of("HW-BQ-001", Severity.HIGH, "no public BigQuery dataset access (accesses / DatasetAccess; IAM grants: HW-IAM-002)",
                         "CIS GCP 7.1", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(DATASET)) {
+                            for (PlannedResource r : plan.ofType(Types.BIGQUERY_DATASET)) {
                                 for (JsonNode access : r.input("accesses")) {
                                     String who = publicGrantee(access);
                                     if (who != null) {
@@ -29,7 +27,7 @@ final class DataPolicies {
                                     }
                                 }
                             }
-                            for (PlannedResource r : plan.ofType(DATASET_ACCESS)) {
+                            for (PlannedResource r : plan.ofType(Types.BIGQUERY_DATASET_ACCESS)) {
                                 String who = publicGrantee(r.inputs());
                                 if (who != null) {
                                     f.flag(r, "grants " + Inputs.text(r.input("role")) + " on the dataset to " + who,
@@ -42,7 +40,7 @@ final class DataPolicies {
                             if (Inputs.isDev(plan)) {
                                 return;
                             }
-                            for (PlannedResource r : plan.ofType(DATASET)) {
+                            for (PlannedResource r : plan.ofType(Types.BIGQUERY_DATASET)) {
                                 for (String p : List.of("defaultTableExpirationMs", "defaultPartitionExpirationMs")) {
                                     if (!Inputs.isAbsent(r.input(p))) {
                                         f.flag(r, p + " is set in prod: tables are deleted when it elapses",
@@ -50,7 +48,7 @@ final class DataPolicies {
                                     }
                                 }
                             }
-                            for (PlannedResource r : plan.ofType(TABLE)) {
+                            for (PlannedResource r : plan.ofType(Types.BIGQUERY_TABLE)) {
                                 if (!Inputs.isAbsent(r.input("expirationTime")) || !Inputs.isAbsent(r.input("timePartitioning.expirationMs"))) {
                                     f.flag(r, "expires (expirationTime or timePartitioning.expirationMs) in prod",
                                             "leave table and partition expiration unset in prod");

@@ -2,6 +2,7 @@ package dev.headway.infra.policy;
 
 import dev.headway.infra.conventions.Retention;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +25,9 @@ public final class DataStores {
      * Dataflow job's buffered windows (a replacement cancels or drains the running job).
      */
     public static final Map<String, String> IN_FLIGHT = Map.of(
-            "gcp:pubsub/subscription:Subscription", "its backlog of unacknowledged messages",
-            "gcp:vertex/aiEndpoint:AiEndpoint", "the models deployed on it, and the traffic they serve",
-            "gcp:dataflow/flexTemplateJob:FlexTemplateJob", "the running streaming job and its in-flight windows");
+            Types.PUBSUB_SUBSCRIPTION, "its backlog of unacknowledged messages",
+            Types.VERTEX_ENDPOINT, "the models deployed on it, and the traffic they serve",
+            Types.DATAFLOW_FLEX_TEMPLATE_JOB, "the running streaming job and its in-flight windows");
 
     private static final Pattern SCRATCH = Pattern.compile("(^|.*[-_.])(temp|tmp|scratch|staging)([-_.].*|$)");
 
@@ -54,6 +55,6 @@ public final class DataStores {
 
     /** A bucket for temporary files (Dataflow temp and staging): recreated at will, no versioning needed. */
     public static boolean isScratchBucket(PlannedResource r) {
-        return r.type().equals("gcp:storage/bucket:Bucket") && SCRATCH.matcher(Inputs.cloudName(r, "name")).matches();
+        return r.type().equals(Types.STORAGE_BUCKET) && SCRATCH.matcher(Inputs.cloudName(r, "name")).matches();
     }
 }

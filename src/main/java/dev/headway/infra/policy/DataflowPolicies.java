@@ -2,13 +2,14 @@ package dev.headway.infra.policy;
 
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Set;
 
 /** Dataflow jobs: private workers, and a streaming job that drains before what it reads is removed. */
 final class DataflowPolicies {
-    static final Set<String> JOBS = Set.of("gcp:dataflow/flexTemplateJob:FlexTemplateJob", "gcp:dataflow/job:Job");
+    static final Set<String> JOBS = Set.of(Types.DATAFLOW_FLEX_TEMPLATE_JOB, Types.DATAFLOW_JOB);
 
     private DataflowPolicies() {
     }
@@ -42,7 +43,7 @@ final class DataflowPolicies {
                         "Headway teardown rule: the streaming job drains before its subscription is removed", (plan, f) -> {
                             for (PlannedResource job : jobs(plan)) {
                                 String parameters = job.input("parameters").toString();
-                                for (PlannedResource sub : plan.ofType(PubSubPolicies.SUBSCRIPTION)) {
+                                for (PlannedResource sub : plan.ofType(Types.PUBSUB_SUBSCRIPTION)) {
                                     String name = Inputs.text(sub.input("name"));
                                     if (name != null && parameters.contains("subscriptions/" + name + "\"")
                                             && !job.dependsOn().contains(sub.urn())) {

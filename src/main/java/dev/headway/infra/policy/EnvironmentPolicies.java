@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.headway.infra.config.Environments;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,6 @@ final class EnvironmentPolicies {
      * Dataflow bucket is the worker's documented need).
      */
     private static final Pattern ADMIN_ROLE = Pattern.compile("roles/(owner|editor)|.*(\\.admin|[a-z]Admin)(\\.v[0-9]+)?");
-    private static final String QUOTA = "gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride";
     /** Names Headway gives a production environment's resources: hw-prod-..., hw_prod_..., -hw-prod-... */
     private static final Pattern PROD_NAME = Pattern.compile("(^|[^a-z0-9])hw[-_](prod|production|prd)[-_]");
     /** Project ids in resource names, URLs, BigQuery URIs and service account emails. */
@@ -72,7 +72,7 @@ final class EnvironmentPolicies {
                                 return;
                             }
                             for (PlannedResource r : plan.cloudResources()) {
-                                if (r.type().equals(QUOTA) && r.input("metric").asText("").contains("gpus")
+                                if (r.type().equals(Types.CONSUMER_QUOTA_OVERRIDE) && r.input("metric").asText("").contains("gpus")
                                         && !"0".equals(Inputs.text(r.input("overrideValue")))) {
                                     f.flag(r, "caps GPU quota at " + Inputs.text(r.input("overrideValue")) + ", not 0", "headway:training.maxGpus: 0");
                                 } else if (r.type().startsWith("gcp:container/")) {
@@ -95,7 +95,7 @@ final class EnvironmentPolicies {
                             for (PlannedResource r : plan.cloudResources()) {
                                 if (r.type().startsWith("gcp:iam/workloadIdentityPool")) {
                                     f.flag(r, "declares Workload Identity federation in a review stack", "headway:ci.enabled: false (stacks/review.template.yaml)");
-                                } else if (r.type().equals("gcp:serviceaccount/key:Key")) {
+                                } else if (r.type().equals(Types.SERVICE_ACCOUNT_KEY)) {
                                     f.flag(r, "declares a service account key in a review stack", "no keys: the workflow federates as the sandbox's deployer");
                                 }
                                 boolean projectWide = Inputs.isIam(r.type()) && Inputs.module(r.type()).equals("projects");

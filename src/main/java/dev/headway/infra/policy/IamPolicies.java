@@ -2,6 +2,7 @@ package dev.headway.infra.policy;
 
 import dev.headway.infra.policy.Inputs.Grant;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class IamPolicies {
                         }),
                 Rule.of("HW-IAM-003", Severity.HIGH, "no user-managed service account keys",
                         "CIS GCP 1.4", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType("gcp:serviceaccount/key:Key")) {
+                            for (PlannedResource r : plan.ofType(Types.SERVICE_ACCOUNT_KEY)) {
                                 f.flag(r, "creates a service account key (a long-lived secret)",
                                         "attach the service account to the workload, or use Workload Identity (Federation) for CI");
                             }
@@ -103,7 +104,7 @@ final class IamPolicies {
                         }),
                 Rule.of("HW-IAM-008", Severity.HIGH, "Workload Identity Federation providers restrict who may federate (attributeCondition; GitHub: the repository and owner by id)",
                         "Google guidance: Workload Identity Federation best practices (use attribute conditions)", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider")) {
+                            for (PlannedResource r : plan.ofType(Types.WORKLOAD_IDENTITY_POOL_PROVIDER)) {
                                 String condition = text(r.input("attributeCondition"));
                                 String issuer = text(r.input("oidc.issuerUri"));
                                 if (Inputs.isAbsent(r.input("attributeCondition"))) {
@@ -124,13 +125,13 @@ final class IamPolicies {
     /** The input naming the service account a workload runs as, or null for non-workloads. */
     private static String workloadAccountProperty(PlannedResource r) {
         return switch (r.type()) {
-            case "gcp:compute/instance:Instance", "gcp:compute/instanceTemplate:InstanceTemplate" -> "serviceAccount.email";
-            case "gcp:container/nodePool:NodePool" -> "nodeConfig.serviceAccount";
-            case "gcp:container/cluster:Cluster" -> Inputs.isTrue(r.input("removeDefaultNodePool")) || Inputs.isTrue(r.input("enableAutopilot"))
+            case Types.COMPUTE_INSTANCE, Types.COMPUTE_INSTANCE_TEMPLATE -> "serviceAccount.email";
+            case Types.GKE_NODE_POOL -> "nodeConfig.serviceAccount";
+            case Types.GKE_CLUSTER -> Inputs.isTrue(r.input("removeDefaultNodePool")) || Inputs.isTrue(r.input("enableAutopilot"))
                     ? null : "nodeConfig.serviceAccount";
-            case "gcp:dataflow/flexTemplateJob:FlexTemplateJob", "gcp:dataflow/job:Job" -> "serviceAccountEmail";
-            case "gcp:cloudrunv2/job:Job" -> "template.template.serviceAccount";
-            case "gcp:cloudrunv2/service:Service" -> "template.serviceAccount";
+            case Types.DATAFLOW_FLEX_TEMPLATE_JOB, Types.DATAFLOW_JOB -> "serviceAccountEmail";
+            case Types.CLOUD_RUN_JOB -> "template.template.serviceAccount";
+            case Types.CLOUD_RUN_SERVICE -> "template.serviceAccount";
             default -> null;
         };
     }

@@ -1,6 +1,7 @@
 package dev.headway.infra.policy;
 
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,10 +13,6 @@ import java.util.Set;
  * the provider or the API will refuse.
  */
 final class LifecyclePolicies {
-    static final String INSTANCE = "gcp:compute/instance:Instance";
-    static final String DATASET_MEMBER = "gcp:bigquery/datasetIamMember:DatasetIamMember";
-    static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
-    static final String QUOTA_OVERRIDE = "gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride";
     /** Roles that hold bigquery.jobs.create at project scope. */
     static final Set<String> JOB_ROLES = Set.of("roles/bigquery.jobUser", "roles/bigquery.user", "roles/bigquery.admin");
     /**
@@ -35,7 +32,7 @@ final class LifecyclePolicies {
                 Rule.of("HW-LIFE-001", Severity.HIGH, "VM settings do not ride in metadata startup-script (it runs only at boot)",
                         "terraform-provider-google-beta v5.0.0 compute/resource_compute_instance.go (metadata updated in place; "
                                 + "metadata_startup_script ForceNew); https://cloud.google.com/compute/docs/instances/startup-scripts/linux", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(INSTANCE)) {
+                            for (PlannedResource r : plan.ofType(Types.COMPUTE_INSTANCE)) {
                                 if (!r.input("metadata.startup-script").isMissingNode()) {
                                     f.flag(r, "its startup script is in metadata: a change is written in place and never reaches the running VM",
                                             "pass the script as metadataStartupScript (a change replaces the VM, which boots with it)");
@@ -45,12 +42,12 @@ final class LifecyclePolicies {
                 Rule.of("HW-LIFE-002", Severity.HIGH, "an account that reads BigQuery datasets may also run jobs (bigquery.jobs.create)",
                         "https://cloud.google.com/bigquery/docs/access-control#bigquery.jobUser (dataset roles hold no jobs.create)", (plan, f) -> {
                             Set<String> canRunJobs = new HashSet<>();
-                            for (PlannedResource m : plan.ofType(PROJECT_MEMBER)) {
+                            for (PlannedResource m : plan.ofType(Types.PROJECT_IAM_MEMBER)) {
                                 if (JOB_ROLES.contains(Inputs.text(m, "role"))) {
                                     canRunJobs.add(Inputs.text(m, "member"));
                                 }
                             }
-                            for (PlannedResource g : plan.ofType(DATASET_MEMBER)) {
+                            for (PlannedResource g : plan.ofType(Types.BIGQUERY_DATASET_IAM_MEMBER)) {
                                 String member = Inputs.text(g, "member");
                                 if ("roles/bigquery.dataViewer".equals(Inputs.text(g, "role")) && member != null
                                         && !member.startsWith(Inputs.UNKNOWN) && !canRunJobs.contains(member)) {
@@ -75,7 +72,7 @@ final class LifecyclePolicies {
                 Rule.of("HW-LIFE-004", Severity.MEDIUM, "a quota override the stack owns can be lowered (force)",
                         "terraform-provider-google-beta v5.0.0 serviceusage/resource_service_usage_consumer_quota_override.go "
                                 + "(force: a decrease of more than 10% is rejected unless force)", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(QUOTA_OVERRIDE)) {
+                            for (PlannedResource r : plan.ofType(Types.CONSUMER_QUOTA_OVERRIDE)) {
                                 if (!Inputs.isTrue(r.input("force"))) {
                                     f.flag(r, "without force, lowering the pool by more than 10% (such as 8 GPUs to 4) is refused at up",
                                             "set force(true): the override is a cap this stack owns");

@@ -2,6 +2,7 @@ package dev.headway.infra.policy;
 
 import dev.headway.infra.conventions.NameRules;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,11 @@ final class NamingPolicies {
     static final Map<String, NameRules.Typed> RULES = NameRules.BY_TYPE;
 
     /** Types named by {@code Names.of} ({@code hw-<env>-...}); buckets and datasets have their own forms. */
-    private static final List<String> CONVENTIONAL = List.of("gcp:compute/instance:Instance", "gcp:compute/network:Network",
-            "gcp:compute/subnetwork:Subnetwork", "gcp:compute/firewall:Firewall", "gcp:compute/router:Router",
-            "gcp:compute/routerNat:RouterNat", "gcp:pubsub/topic:Topic", "gcp:pubsub/subscription:Subscription",
-            "gcp:serviceaccount/account:Account", "gcp:container/cluster:Cluster", "gcp:cloudrunv2/job:Job",
-            "gcp:dataflow/flexTemplateJob:FlexTemplateJob", "gcp:storage/bucket:Bucket", "gcp:bigquery/dataset:Dataset");
+    private static final List<String> CONVENTIONAL = List.of(Types.COMPUTE_INSTANCE, Types.COMPUTE_NETWORK,
+            Types.COMPUTE_SUBNETWORK, Types.COMPUTE_FIREWALL, Types.COMPUTE_ROUTER,
+            Types.COMPUTE_ROUTER_NAT, Types.PUBSUB_TOPIC, Types.PUBSUB_SUBSCRIPTION,
+            Types.SERVICE_ACCOUNT, Types.GKE_CLUSTER, Types.CLOUD_RUN_JOB,
+            Types.DATAFLOW_FLEX_TEMPLATE_JOB, Types.STORAGE_BUCKET, Types.BIGQUERY_DATASET);
 
     private NamingPolicies() {
     }
@@ -47,11 +48,11 @@ final class NamingPolicies {
                                     continue;
                                 }
                                 String expected = switch (r.type()) {
-                                    case "gcp:storage/bucket:Bucket" -> "-hw-" + env + "-";
-                                    case "gcp:bigquery/dataset:Dataset" -> "hw_" + env.replace('-', '_') + "_";
+                                    case Types.STORAGE_BUCKET -> "-hw-" + env + "-";
+                                    case Types.BIGQUERY_DATASET -> "hw_" + env.replace('-', '_') + "_";
                                     default -> "hw-" + env + "-";
                                 };
-                                boolean ok = r.type().equals("gcp:storage/bucket:Bucket") ? name.contains(expected) : name.startsWith(expected);
+                                boolean ok = r.type().equals(Types.STORAGE_BUCKET) ? name.contains(expected) : name.startsWith(expected);
                                 if (!ok) {
                                     f.flag(r, rule.property() + " \"" + name + "\" does not follow the convention (" + expected + "...)",
                                             "name it with conventions.Names");

@@ -2,15 +2,13 @@ package dev.headway.infra.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 import java.util.Set;
 
 /** VPC networks, subnets and firewall rules. */
 final class NetworkPolicies {
-    static final String FIREWALL = "gcp:compute/firewall:Firewall";
-    static final String SUBNET = "gcp:compute/subnetwork:Subnetwork";
-    static final String NETWORK = "gcp:compute/network:Network";
     private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
     /** Subnet purposes that cannot carry flow logs or Private Google Access (proxy-only, PSC). */
     private static final Set<String> SPECIAL_PURPOSES = Set.of("REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY",
@@ -25,7 +23,7 @@ final class NetworkPolicies {
                 worldIngress("HW-NET-002", 3389, "RDP", "CIS GCP 3.7"),
                 Rule.of("HW-NET-003", Severity.HIGH, "no firewall rule opens every port to 0.0.0.0/0",
                         "Google guidance: VPC firewall rules, least exposure", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(FIREWALL)) {
+                            for (PlannedResource r : plan.ofType(Types.COMPUTE_FIREWALL)) {
                                 if (!fromWorld(r)) {
                                     continue;
                                 }
@@ -39,7 +37,7 @@ final class NetworkPolicies {
                         }),
                 Rule.of("HW-NET-004", Severity.MEDIUM, "subnets turn on Private Google Access",
                         "Google guidance: Private Google Access for VMs without external IPs", (plan, f) -> {
-                            for (PlannedResource r : subnets(plan.ofType(SUBNET))) {
+                            for (PlannedResource r : subnets(plan.ofType(Types.COMPUTE_SUBNETWORK))) {
                                 if (!Inputs.isTrue(r.input("privateIpGoogleAccess"))) {
                                     f.flag(r, "Private Google Access is off: VMs without external IPs cannot reach Google APIs",
                                             "set privateIpGoogleAccess(true)");
@@ -48,7 +46,7 @@ final class NetworkPolicies {
                         }),
                 Rule.of("HW-NET-005", Severity.MEDIUM, "subnets keep VPC flow logs (with metadata)",
                         "CIS GCP 3.8", (plan, f) -> {
-                            for (PlannedResource r : subnets(plan.ofType(SUBNET))) {
+                            for (PlannedResource r : subnets(plan.ofType(Types.COMPUTE_SUBNETWORK))) {
                                 JsonNode log = r.input("logConfig");
                                 if (Inputs.isAbsent(log)) {
                                     f.flag(r, "has no flow logs", "set logConfig (aggregationInterval, flowSampling, metadata INCLUDE_ALL_METADATA)");
@@ -59,7 +57,7 @@ final class NetworkPolicies {
                         }),
                 Rule.of("HW-NET-006", Severity.LOW, "firewall rules log their matches",
                         "Google guidance: Firewall Rules Logging", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(FIREWALL)) {
+                            for (PlannedResource r : plan.ofType(Types.COMPUTE_FIREWALL)) {
                                 if (Inputs.isAbsent(r.input("logConfig")) && !Inputs.isTrue(r.input("enableLogging"))) {
                                     f.flag(r, "does not log the connections it allows or denies",
                                             "set logConfig(FirewallLogConfigArgs.builder().metadata(\"INCLUDE_ALL_METADATA\"))");
@@ -68,7 +66,7 @@ final class NetworkPolicies {
                         }),
                 Rule.of("HW-NET-007", Severity.MEDIUM, "no auto-mode VPC (default-network style subnets in every region)",
                         "CIS GCP 3.1, 3.2", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(NETWORK)) {
+                            for (PlannedResource r : plan.ofType(Types.COMPUTE_NETWORK)) {
                                 if (!Inputs.isFalse(r.input("autoCreateSubnetworks"))) {
                                     f.flag(r, "creates a subnet in every region with default firewall-free ranges (autoCreateSubnetworks defaults to true)",
                                             "set autoCreateSubnetworks(false) and declare the subnets");
@@ -79,7 +77,7 @@ final class NetworkPolicies {
 
     private static Rule worldIngress(String id, int port, String what, String reference) {
         return Rule.of(id, Severity.HIGH, "no ingress from 0.0.0.0/0 to port " + port + " (" + what + ")", reference, (plan, f) -> {
-            for (PlannedResource r : plan.ofType(FIREWALL)) {
+            for (PlannedResource r : plan.ofType(Types.COMPUTE_FIREWALL)) {
                 if (!fromWorld(r)) {
                     continue;
                 }

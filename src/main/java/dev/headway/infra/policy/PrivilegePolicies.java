@@ -2,6 +2,7 @@ package dev.headway.infra.policy;
 
 import dev.headway.infra.policy.Inputs.Grant;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.HashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ final class PrivilegePolicies {
     /** {@code serviceAccount:<email>} of accounts bound to a federated principal set other than the deploy gate. */
     private static Set<String> ungatedFederatedAccounts(dev.headway.infra.synth.Plan plan) {
         Set<String> out = new HashSet<>();
-        for (PlannedResource r : plan.ofType("gcp:serviceaccount/iAMMember:IAMMember")) {
+        for (PlannedResource r : plan.ofType(Types.SERVICE_ACCOUNT_IAM_MEMBER)) {
             String member = text(r.input("member"));
             String account = text(r.input("serviceAccountId"));
             if (!"roles/iam.workloadIdentityUser".equals(text(r.input("role"))) || member == null || account == null

@@ -6,6 +6,7 @@ import dev.headway.infra.config.GoogleCloud;
 import dev.headway.infra.config.GpuZones;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,6 @@ import java.util.regex.Pattern;
  * drops after create (a replacement on every later {@code up}).
  */
 final class ProviderPolicies {
-    static final String NODE_POOL = GkePolicies.NODE_POOL;
-    static final String CLUSTER = GkePolicies.CLUSTER;
-    static final String QUOTA = "gcp:serviceusage/consumerQuotaOverride:ConsumerQuotaOverride";
-    static final String K8S_PROVIDER = "pulumi:providers:kubernetes";
-    static final String INSTANCE = "gcp:compute/instance:Instance";
-    static final String RUN_JOB = "gcp:cloudrunv2/job:Job";
-    static final String RUN_SERVICE = "gcp:cloudrunv2/service:Service";
-    static final String FLEX_JOB = "gcp:dataflow/flexTemplateJob:FlexTemplateJob";
-    static final String REPOSITORY = "gcp:artifactregistry/repository:Repository";
-    static final String BUCKET = "gcp:storage/bucket:Bucket";
     /** {@code <location>-docker.pkg.dev/<project>/<repository>/<image>}: Artifact Registry's docker address. */
     static final Pattern AR_IMAGE = Pattern.compile("([a-z0-9-]+)-docker\\.pkg\\.dev/([a-z0-9-]+)/([a-z0-9._-]+)/([^\\s'\"]+)");
     /** Predefined Artifact Registry roles that hold {@code artifactregistry.repositories.downloadArtifacts}. */
@@ -53,7 +44,7 @@ final class ProviderPolicies {
     }
 
     static final List<DroppedInput> DROPPED = List.of(
-            new DroppedInput(CLUSTER, "nodeConfig", "removeDefaultNodePool",
+            new DroppedInput(Types.GKE_CLUSTER, "nodeConfig", "removeDefaultNodePool",
                     "terraform-provider-google-beta v5.0.0 google-beta/services/container/node_config.go schemaNodeConfig "
                             + "(ForceNew); resource_container_cluster.go Read sets node_config from the API's cluster.NodeConfig, "
                             + "which no longer describes the removed default pool"));
@@ -67,7 +58,7 @@ final class ProviderPolicies {
                         "Google, GPU regions and zones: https://cloud.google.com/compute/docs/gpus/gpu-regions-zones (table "
                                 + GpuZones.RESOURCE + ")", (plan, f) -> {
                             GpuZones table = GpuZones.standard();
-                            for (PlannedResource r : plan.ofType(NODE_POOL)) {
+                            for (PlannedResource r : plan.ofType(Types.GKE_NODE_POOL)) {
                                 for (JsonNode ga : r.input("nodeConfig.guestAccelerators")) {
                                     String accelerator = GpuZones.fromGke(String.valueOf(Inputs.text(ga.path("type"))));
                                     if (accelerator == null) {
@@ -92,7 +83,7 @@ final class ProviderPolicies {
                                     }
                                 }
                             }
-                            for (PlannedResource r : plan.ofType(QUOTA)) {
+                            for (PlannedResource r : plan.ofType(Types.CONSUMER_QUOTA_OVERRIDE)) {
                                 Matcher m = QUOTA_METRIC.matcher(String.valueOf(Inputs.text(r.input("metric"))).replace("%2F", "/"));
                                 String region = Inputs.text(r.input("dimensions.region"));
                                 String accelerator = m.matches() ? vertexAccelerator(m.group(1)) : null;
@@ -106,8 +97,8 @@ final class ProviderPolicies {
                         "GKE, control plane access and authorized networks: https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation; "
                                 + "terraform-provider-google-beta v5.0.0 resource_container_cluster.go (master_authorized_networks_config: "
                                 + "an empty cidr_blocks differs from no block)", (plan, f) -> {
-                            for (PlannedResource p : plan.ofType(K8S_PROVIDER)) {
-                                List<PlannedResource> clusters = dependencies(plan, p, "kubeconfig", CLUSTER);
+                            for (PlannedResource p : plan.ofType(Types.K8S_PROVIDER)) {
+                                List<PlannedResource> clusters = dependencies(plan, p, "kubeconfig", Types.GKE_CLUSTER);
                                 if (clusters.isEmpty()) {
                                     f.flag(p, "takes its kubeconfig from the machine running `up`, not from a cluster this stack declares: reach unknown",
                                             "build the kubeconfig from the cluster's endpoint and CA");
@@ -137,7 +128,7 @@ final class ProviderPolicies {
                                                 "grant roles/artifactregistry.reader on repository " + m.group(3) + " (ArtifactRepos.grantRead)");
                                     }
                                 }
-                                if (w.resource().type().equals(FLEX_JOB) && plan.ofType(REPOSITORY).stream()
+                                if (w.resource().type().equals(Types.DATAFLOW_FLEX_TEMPLATE_JOB) && plan.ofType(Types.ARTIFACT_REPOSITORY).stream()
                                         .noneMatch(repo -> "DOCKER".equals(Inputs.text(repo.input("format")))
                                                 && canPull(plan, w.account(), project(repo, plan), Inputs.cloudName(repo, "repositoryId")))) {
                                     f.flag(w.resource(), w.account() + " may pull from no docker repository: the Flex Template launcher cannot start its image",
@@ -150,7 +141,7 @@ final class ProviderPolicies {
                                 + "that reads it starts; OCI image spec (a digest names pushed content)", (plan, f) -> {
                             for (Workload w : workloads(plan)) {
                                 for (String input : w.artifactInputs()) {
-                                    for (PlannedResource created : dependencies(plan, w.resource(), input, REPOSITORY, BUCKET)) {
+                                    for (PlannedResource created : dependencies(plan, w.resource(), input, Types.ARTIFACT_REPOSITORY, Types.STORAGE_BUCKET)) {
                                         f.flag(w.resource(), input + " comes from " + created.name() + ", which this `up` creates empty",
                                                 "take the image or template from config once it is pushed (README: First up on an empty project)");
                                     }
@@ -222,7 +213,7 @@ final class ProviderPolicies {
     }
 
     private static Optional<PlannedResource> createdRepository(Plan plan, String repositoryId) {
-        return plan.ofType(REPOSITORY).stream().filter(r -> repositoryId.equals(Inputs.cloudName(r, "repositoryId"))).findFirst();
+        return plan.ofType(Types.ARTIFACT_REPOSITORY).stream().filter(r -> repositoryId.equals(Inputs.cloudName(r, "repositoryId"))).findFirst();
     }
 
     private static String project(PlannedResource r, Plan plan) {
@@ -261,7 +252,7 @@ final class ProviderPolicies {
 
     static List<Workload> workloads(Plan plan) {
         List<Workload> out = new ArrayList<>();
-        for (PlannedResource r : plan.ofType(INSTANCE)) {
+        for (PlannedResource r : plan.ofType(Types.COMPUTE_INSTANCE)) {
             List<String> images = new ArrayList<>();
             r.input("metadata").fields().forEachRemaining(e -> {
                 String text = Inputs.text(e.getValue());
@@ -274,15 +265,15 @@ final class ProviderPolicies {
             });
             out.add(new Workload(r, Inputs.text(r.input("serviceAccount.email")), images.stream().distinct().toList(), List.of("metadata")));
         }
-        for (PlannedResource r : plan.ofType(RUN_JOB)) {
+        for (PlannedResource r : plan.ofType(Types.CLOUD_RUN_JOB)) {
             out.add(new Workload(r, Inputs.text(r.input("template.template.serviceAccount")),
                     texts(r.input("template.template.containers"), "image"), List.of("template")));
         }
-        for (PlannedResource r : plan.ofType(RUN_SERVICE)) {
+        for (PlannedResource r : plan.ofType(Types.CLOUD_RUN_SERVICE)) {
             out.add(new Workload(r, Inputs.text(r.input("template.serviceAccount")),
                     texts(r.input("template.containers"), "image"), List.of("template")));
         }
-        for (PlannedResource r : plan.ofType(FLEX_JOB)) {
+        for (PlannedResource r : plan.ofType(Types.DATAFLOW_FLEX_TEMPLATE_JOB)) {
             out.add(new Workload(r, Inputs.text(r.input("serviceAccountEmail")), List.of(), List.of("containerSpecGcsPath")));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.headway.infra.policy;
 
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.Set;
 
 /** Pub/Sub subscriptions. */
 final class PubSubPolicies {
-    static final String SUBSCRIPTION = "gcp:pubsub/subscription:Subscription";
-
     private PubSubPolicies() {
     }
 
@@ -19,7 +18,7 @@ final class PubSubPolicies {
                 Rule.of("HW-PS-001", Severity.MEDIUM, "subscriptions have a dead-letter policy (except those that read a dead-letter topic)",
                         "Google guidance: Pub/Sub dead-letter topics for undeliverable messages", (plan, f) -> {
                             Set<String> deadLetterTopics = deadLetterTopics(plan);
-                            for (PlannedResource r : plan.ofType(SUBSCRIPTION)) {
+                            for (PlannedResource r : plan.ofType(Types.PUBSUB_SUBSCRIPTION)) {
                                 if (Inputs.isAbsent(r.input("deadLetterPolicy.deadLetterTopic")) && !readsDeadLetters(r, deadLetterTopics)) {
                                     f.flag(r, "has no dead-letter policy: a poison message is redelivered until it expires",
                                             "set deadLetterPolicy (deadLetterTopic, maxDeliveryAttempts from headway:pubsub)");
@@ -28,7 +27,7 @@ final class PubSubPolicies {
                         }),
                 Rule.of("HW-PS-002", Severity.LOW, "subscriptions retry with exponential backoff",
                         "Google guidance: Pub/Sub retry policy", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(SUBSCRIPTION)) {
+                            for (PlannedResource r : plan.ofType(Types.PUBSUB_SUBSCRIPTION)) {
                                 if (Inputs.isAbsent(r.input("retryPolicy"))) {
                                     f.flag(r, "redelivers immediately (no retryPolicy)",
                                             "set retryPolicy minimumBackoff / maximumBackoff from headway:pubsub");
@@ -37,7 +36,7 @@ final class PubSubPolicies {
                         }),
                 Rule.of("HW-PS-003", Severity.MEDIUM, "subscriptions never expire when idle",
                         "Google guidance: subscription expiration (default: deleted after 31 idle days)", (plan, f) -> {
-                            for (PlannedResource r : plan.ofType(SUBSCRIPTION)) {
+                            for (PlannedResource r : plan.ofType(Types.PUBSUB_SUBSCRIPTION)) {
                                 var ttl = r.input("expirationPolicy.ttl");
                                 if (!ttl.isTextual() || !ttl.textValue().isEmpty()) {
                                     f.flag(r, "expires after " + (ttl.isMissingNode() ? "31 idle days (the default)" : ttl.asText())
@@ -51,7 +50,7 @@ final class PubSubPolicies {
     /** URNs and ids of topics used as some subscription's dead-letter topic. */
     private static Set<String> deadLetterTopics(Plan plan) {
         Set<String> out = new HashSet<>();
-        for (PlannedResource r : plan.ofType(SUBSCRIPTION)) {
+        for (PlannedResource r : plan.ofType(Types.PUBSUB_SUBSCRIPTION)) {
             String topic = Inputs.text(r.input("deadLetterPolicy.deadLetterTopic"));
             if (topic != null) {
                 out.add(shortTopic(topic));

@@ -1,6 +1,7 @@
 package dev.headway.infra.policy;
 
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 
 import java.util.List;
 
@@ -9,7 +10,6 @@ import java.util.List;
  * protected and retained on delete and keeps its contents; dev destroys to nothing.
  */
 final class RetentionPolicies {
-    private static final String FIRESTORE = "gcp:firestore/database:Database";
     private static final String DATA_STORE_FIX = "declare it with Retention.dataStore(parent, deps...)";
 
     private RetentionPolicies() {
@@ -44,7 +44,7 @@ final class RetentionPolicies {
                             if (Inputs.isDev(plan)) {
                                 return;
                             }
-                            for (PlannedResource r : plan.ofType(DataPolicies.DATASET)) {
+                            for (PlannedResource r : plan.ofType(Types.BIGQUERY_DATASET)) {
                                 if (Inputs.isTrue(r.input("deleteContentsOnDestroy"))) {
                                     f.flag(r, "deleteContentsOnDestroy is on in prod: a destroy drops every table",
                                             "take deleteContentsOnDestroy from Retention.deleteContentsOnDestroy() (false in prod)");
@@ -82,12 +82,12 @@ final class RetentionPolicies {
                             if (Inputs.isDev(plan)) {
                                 return;
                             }
-                            for (PlannedResource r : plan.ofType(FIRESTORE)) {
+                            for (PlannedResource r : plan.ofType(Types.FIRESTORE_DATABASE)) {
                                 if (!"DELETE_PROTECTION_ENABLED".equals(Inputs.text(r.input("deleteProtectionState")))) {
                                     f.flag(r, "has no delete protection in prod", "set deleteProtectionState(\"DELETE_PROTECTION_ENABLED\") (Retention.deletionProtection())");
                                 }
                             }
-                            for (PlannedResource r : plan.ofType(DataPolicies.TABLE)) {
+                            for (PlannedResource r : plan.ofType(Types.BIGQUERY_TABLE)) {
                                 if (Inputs.isFalse(r.input("deletionProtection"))) {
                                     f.flag(r, "turns deletion protection off in prod", "take deletionProtection from Retention.deletionProtection() (true in prod)");
                                 }
@@ -98,9 +98,9 @@ final class RetentionPolicies {
     /** Why the provider would refuse to delete r, or null. GKE clusters and BigQuery tables default to protected. */
     private static String devDeletionBlock(PlannedResource r) {
         return switch (r.type()) {
-            case "gcp:container/cluster:Cluster", "gcp:bigquery/table:Table", "gcp:sql/databaseInstance:DatabaseInstance" ->
+            case Types.GKE_CLUSTER, Types.BIGQUERY_TABLE, Types.SQL_DATABASE_INSTANCE ->
                     Inputs.isFalse(r.input("deletionProtection")) ? null : "deletionProtection is not set to false (the provider defaults it to true)";
-            case FIRESTORE -> "DELETE_PROTECTION_ENABLED".equals(Inputs.text(r.input("deleteProtectionState")))
+            case Types.FIRESTORE_DATABASE -> "DELETE_PROTECTION_ENABLED".equals(Inputs.text(r.input("deleteProtectionState")))
                     ? "deleteProtectionState is DELETE_PROTECTION_ENABLED" : null;
             default -> Inputs.isTrue(r.input("deletionProtection")) ? "deletionProtection is on" : null;
         };

@@ -5,6 +5,7 @@ import dev.headway.infra.synth.MarkdownDiff;
 import dev.headway.infra.synth.PlanDiff;
 import dev.headway.infra.synth.PlannedResource;
 import dev.headway.infra.synth.ReplaceRules;
+import dev.headway.infra.synth.Types;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,11 @@ public final class DataLoss {
 
     /** The tables a BigQuery dataset holds, by the {@code datasetId} input they share. */
     private static List<String> holds(PlanDiff d, PlannedResource r) {
-        if (!r.type().equals("gcp:bigquery/dataset:Dataset")) {
+        if (!r.type().equals(Types.BIGQUERY_DATASET)) {
             return List.of();
         }
         String dataset = r.inputs().path("datasetId").asText();
-        return d.before().ofType("gcp:bigquery/table:Table").stream()
+        return d.before().ofType(Types.BIGQUERY_TABLE).stream()
                 .filter(t -> t.inputs().path("datasetId").asText().equals(dataset))
                 .map(t -> t.inputs().path("tableId").asText(t.name())).sorted().toList();
     }

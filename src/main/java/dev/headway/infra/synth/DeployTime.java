@@ -83,8 +83,8 @@ public final class DeployTime {
     }
 
     private static final Set<String> GRANT_TYPES = Set.of(
-            "gcp:projects/serviceIdentity:ServiceIdentity",
-            "gcp:serviceaccount/account:Account");
+            Types.PROJECT_SERVICE_IDENTITY,
+            Types.SERVICE_ACCOUNT);
     private static final Set<String> NOT_THE_TARGET = Set.of("role", "member", "condition");
 
     private final Plan plan;
@@ -121,7 +121,7 @@ public final class DeployTime {
 
     /** The class of an explicit (not through an input) dependency on {@code target}. */
     static Why classify(PlannedResource target) {
-        if (target.type().equals("gcp:projects/service:Service")) {
+        if (target.type().equals(Types.PROJECT_SERVICE)) {
             return Why.API;
         }
         if (GRANT_TYPES.contains(target.type()) || isIamMember(target)) {

@@ -33,7 +33,7 @@ public final class MockCloud implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        if (args.token.equals("gcp:organizations/getProject:getProject")) {
+        if (args.token.equals(Types.INVOKE_GET_PROJECT)) {
             return CompletableFuture.completedFuture(Map.of("projectId", project, "number", "123456789012",
                     "name", project, "id", "projects/" + project));
         }
@@ -44,22 +44,22 @@ public final class MockCloud implements Mocks {
     private String computed(String type, String name, Map<String, Object> in, Map<String, Object> out) {
         String location = String.valueOf(in.getOrDefault("location", in.getOrDefault("region", region)));
         switch (type) {
-            case "gcp:projects/service:Service":
+            case Types.PROJECT_SERVICE:
                 return project + "/" + in.get("service");
-            case "gcp:compute/network:Network":
+            case Types.COMPUTE_NETWORK:
                 return compute(out, "projects/" + project + "/global/networks/" + name);
-            case "gcp:compute/subnetwork:Subnetwork":
+            case Types.COMPUTE_SUBNETWORK:
                 return compute(out, "projects/" + project + "/regions/" + location + "/subnetworks/" + name);
-            case "gcp:compute/router:Router":
+            case Types.COMPUTE_ROUTER:
                 return compute(out, "projects/" + project + "/regions/" + location + "/routers/" + name);
-            case "gcp:compute/firewall:Firewall":
+            case Types.COMPUTE_FIREWALL:
                 return compute(out, "projects/" + project + "/global/firewalls/" + name);
-            case "gcp:compute/instance:Instance": {
+            case Types.COMPUTE_INSTANCE: {
                 String zone = String.valueOf(in.getOrDefault("zone", region + "-b"));
                 out.put("instanceId", "4" + Math.abs(name.hashCode()));
                 return compute(out, "projects/" + project + "/zones/" + zone + "/instances/" + name);
             }
-            case "gcp:serviceaccount/account:Account": {
+            case Types.SERVICE_ACCOUNT: {
                 String email = in.get("accountId") + "@" + project + ".iam.gserviceaccount.com";
                 out.put("email", email);
                 out.put("member", "serviceAccount:" + email);
@@ -67,59 +67,59 @@ public final class MockCloud implements Mocks {
                 out.put("uniqueId", "1" + String.format("%020d", Math.abs((long) email.hashCode())).substring(0, 20));
                 return "projects/" + project + "/serviceAccounts/" + email;
             }
-            case "gcp:storage/bucket:Bucket":
+            case Types.STORAGE_BUCKET:
                 out.put("url", "gs://" + name);
                 out.put("selfLink", "https://www.googleapis.com/storage/v1/b/" + name);
                 return name;
-            case "gcp:pubsub/topic:Topic":
+            case Types.PUBSUB_TOPIC:
                 return "projects/" + project + "/topics/" + name;
-            case "gcp:pubsub/subscription:Subscription":
+            case Types.PUBSUB_SUBSCRIPTION:
                 return "projects/" + project + "/subscriptions/" + name;
-            case "gcp:bigquery/dataset:Dataset":
+            case Types.BIGQUERY_DATASET:
                 return "projects/" + project + "/datasets/" + in.get("datasetId");
-            case "gcp:bigquery/table:Table":
+            case Types.BIGQUERY_TABLE:
                 return "projects/" + project + "/datasets/" + in.get("datasetId") + "/tables/" + in.get("tableId");
-            case "gcp:artifactregistry/repository:Repository":
+            case Types.ARTIFACT_REPOSITORY:
                 out.put("name", in.get("repositoryId"));
                 return "projects/" + project + "/locations/" + location + "/repositories/" + in.get("repositoryId");
-            case "gcp:projects/serviceIdentity:ServiceIdentity": {
+            case Types.PROJECT_SERVICE_IDENTITY: {
                 String service = String.valueOf(in.get("service"));
                 String agent = "service-123456789012@" + serviceAgentDomain(service);
                 out.put("email", agent);
                 out.put("member", "serviceAccount:" + agent);
                 return "projects/" + project + "/services/" + service;
             }
-            case "gcp:dataflow/flexTemplateJob:FlexTemplateJob": {
+            case Types.DATAFLOW_FLEX_TEMPLATE_JOB: {
                 String jobId = "2024-01-01_00_00_00-" + Math.abs((long) name.hashCode());
                 out.put("jobId", jobId);
                 out.put("state", "JOB_STATE_RUNNING");
                 return jobId;
             }
-            case "gcp:vertex/aiEndpoint:AiEndpoint":
+            case Types.VERTEX_ENDPOINT:
                 return "projects/" + project + "/locations/" + location + "/endpoints/" + name;
-            case "gcp:vertex/aiTensorboard:AiTensorboard":
+            case Types.VERTEX_TENSORBOARD:
                 out.put("name", "1234567890123456789");
                 return "projects/123456789012/locations/" + location + "/tensorboards/1234567890123456789";
-            case "gcp:container/cluster:Cluster":
+            case Types.GKE_CLUSTER:
                 out.put("endpoint", "10.0.0.2");
                 out.put("masterAuth", Map.of("clusterCaCertificate", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t",
                         "clientCertificateConfig", Map.of("issueClientCertificate", false)));
                 return "projects/" + project + "/locations/" + location + "/clusters/" + name;
-            case "gcp:secretmanager/secret:Secret":
+            case Types.SECRET:
                 out.put("name", "projects/123456789012/secrets/" + in.get("secretId"));
                 return "projects/" + project + "/secrets/" + in.get("secretId");
-            case "gcp:firestore/database:Database":
+            case Types.FIRESTORE_DATABASE:
                 return "projects/" + project + "/databases/" + name;
-            case "gcp:cloudrunv2/job:Job":
+            case Types.CLOUD_RUN_JOB:
                 return "projects/" + project + "/locations/" + location + "/jobs/" + name;
-            case "gcp:iam/workloadIdentityPool:WorkloadIdentityPool":
+            case Types.WORKLOAD_IDENTITY_POOL:
                 out.put("name", "projects/123456789012/locations/global/workloadIdentityPools/" + in.get("workloadIdentityPoolId"));
                 return String.valueOf(out.get("name"));
-            case "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider":
+            case Types.WORKLOAD_IDENTITY_POOL_PROVIDER:
                 out.put("name", "projects/123456789012/locations/global/workloadIdentityPools/"
                         + in.get("workloadIdentityPoolId") + "/providers/" + in.get("workloadIdentityPoolProviderId"));
                 return String.valueOf(out.get("name"));
-            case "gcp:monitoring/notificationChannel:NotificationChannel":
+            case Types.MONITORING_NOTIFICATION_CHANNEL:
                 out.put("name", "projects/" + project + "/notificationChannels/" + Math.abs(name.hashCode()));
                 return String.valueOf(out.get("name"));
             default:

@@ -21,8 +21,6 @@ import java.util.Set;
  * {@code onChange}, the strongest one deciding.
  */
 public final class RunningWork {
-    private static final String FLEX_JOB = "gcp:dataflow/flexTemplateJob:FlexTemplateJob";
-    private static final String INSTANCE = "gcp:compute/instance:Instance";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Strongest first. */
@@ -51,26 +49,26 @@ public final class RunningWork {
             return Optional.of("**the update fails**: `" + row.get().input() + "`: " + row.get().note());
         }
         return switch (type) {
-            case FLEX_JOB -> Optional.of(flexJob(c, action));
-            case INSTANCE -> Optional.of(poller(c, action, row));
-            case "gcp:container/nodePool:NodePool" -> Optional.of(action == OnChange.REPLACE
+            case Types.DATAFLOW_FLEX_TEMPLATE_JOB -> Optional.of(flexJob(c, action));
+            case Types.COMPUTE_INSTANCE -> Optional.of(poller(c, action, row));
+            case Types.GKE_NODE_POOL -> Optional.of(action == OnChange.REPLACE
                     ? "**training pods evicted**: the GPU pool is drained and re-created"
                     : "the GPU pool is updated in place; running pods keep running");
-            case "gcp:container/cluster:Cluster" -> Optional.of(action == OnChange.REPLACE
+            case Types.GKE_CLUSTER -> Optional.of(action == OnChange.REPLACE
                     ? "**training pods killed**: the cluster is deleted and re-created (no drain)"
                     : "the cluster is updated in place");
-            case "pulumi:providers:kubernetes" -> Optional.of(action == OnChange.REPLACE
+            case Types.K8S_PROVIDER -> Optional.of(action == OnChange.REPLACE
                     ? "**every Kubernetes object is replaced**: the `training` namespace is deleted, its pods terminated"
                     : "no effect on running pods");
-            case "gcp:vertex/aiEndpoint:AiEndpoint" -> Optional.of(action == OnChange.REPLACE
+            case Types.VERTEX_ENDPOINT -> Optional.of(action == OnChange.REPLACE
                     ? "**predictions stop**: the new endpoint has no deployed model, and deleting the old one fails while a model is deployed"
                     : "serving continues");
-            case "gcp:cloudrunv2/job:Job" -> Optional.of(action == OnChange.REPLACE
+            case Types.CLOUD_RUN_JOB -> Optional.of(action == OnChange.REPLACE
                     ? "**the job is deleted and re-created**: cancel a running execution first"
                     : "the next execution uses the new template");
-            case "gcp:bigquery/table:Table" -> schemaReplaces(c).map(why -> "**replaces the table** (a new, empty one; "
+            case Types.BIGQUERY_TABLE -> schemaReplaces(c).map(why -> "**replaces the table** (a new, empty one; "
                     + "a protected table stops the update instead): " + why);
-            case "gcp:pubsub/subscription:Subscription" -> Optional.of(action == OnChange.REPLACE
+            case Types.PUBSUB_SUBSCRIPTION -> Optional.of(action == OnChange.REPLACE
                     ? "**unacknowledged messages are lost**: the new subscription starts empty"
                     : "delivery continues");
             default -> type.startsWith("kubernetes:core/v1:") && action != OnChange.REPLACE

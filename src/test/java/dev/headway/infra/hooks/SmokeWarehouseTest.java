@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.headway.infra.synth.Plan;
 import dev.headway.infra.synth.PlannedResource;
+import dev.headway.infra.synth.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,8 +99,8 @@ class SmokeWarehouseTest {
 
     static WarehouseSchema declared() {
         Plan plan = new Plan("dev", "headway", List.of(
-                resource(WarehouseSchema.DATASET_TYPE, "raw", Map.of("datasetId", "hw_dev_raw", "project", "headway-dev")),
-                resource(WarehouseSchema.TABLE_TYPE, "raw-feed", Map.of("datasetId", "hw_dev_raw", "tableId", "feed_messages",
+                resource(Types.BIGQUERY_DATASET, "raw", Map.of("datasetId", "hw_dev_raw", "project", "headway-dev")),
+                resource(Types.BIGQUERY_TABLE, "raw-feed", Map.of("datasetId", "hw_dev_raw", "tableId", "feed_messages",
                         "schema", SCHEMA))), Map.of());
         return WarehouseSchema.fromPlan(plan);
     }
