@@ -38,7 +38,11 @@ public final class PubSubEmulator implements AutoCloseable {
         }
         int port = freePort();
         Path log = Files.createTempFile("pubsub-emulator", ".log");
-        Process p = new ProcessBuilder(launcher.toString(), "--host=localhost", "--port=" + port)
+        // The emulator dies with this JVM, even a killed one (a timed-out mutation-testing minion, a
+        // cancelled build): its stdin is a pipe from this JVM, and the shell kills the emulator (the
+        // launcher execs java) when that pipe closes. Without it, each killed JVM left an emulator running.
+        Process p = new ProcessBuilder("sh", "-c", "\"$0\" \"$@\" < /dev/null & child=$!; cat > /dev/null; kill $child 2>/dev/null; wait $child",
+                launcher.toString(), "--host=localhost", "--port=" + port)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
