@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
-"""Which inputs force replacement, read from the Google provider's own schema.
+"""Which inputs force replacement, read from the Google provider's own schema, checked against the lifecycle table.
 
-pulumi-gcp 7.0.0 bridges hashicorp/terraform-provider-google-beta v5.0.0. For every resource type in
-stacks/*.plan.json, this reads the Terraform schema of that resource (google-beta/services/<svc>/
-resource_<name>.go, and for IAM members tpgiamresource/resource_iam_member.go plus the parent's
-Iam*Schema) and classifies every input path the plans set: ForceNew (replace) or in place (update).
-It writes src/main/resources/replace/force-new.json, which synth/ReplaceRules reads; ReplaceRulesTest
-holds that file to every input both plans set.
+The lifecycle table (src/main/resources/lifecycle/google-beta-5.0.0.json, rendered in docs/lifecycle.md) is the
+one record of what a change of each input does; synth/ReplaceRules derives the diff's replacements from it.
+pulumi-gcp 7.0.0 bridges hashicorp/terraform-provider-google-beta v5.0.0. For every bridged resource type in the
+table, this reads the Terraform schema of that resource (google-beta/services/<svc>/resource_<name>.go, and for
+IAM members tpgiamresource/resource_iam_member.go plus the parent's Iam*Schema) and classifies every input path
+the table has a row for and every input path stacks/*.plan.json sets: ForceNew (replace) or in place.
+
+It prints the table to stdout with its "replacement" section regenerated from what it derived: per type the
+Terraform resource, the schema files read, the ForceNew blocks that replace only when added or removed
+(forceNewWhenAddedOrRemoved), and the CustomizeDiff rules below (conditional). The input rows themselves are
+not rewritten (they also carry read-back, delete and hand-read facts); on stderr it names every row whose
+onChange disagrees with the schema (ForceNew exactly where onChange is replace), every planned input without a
+row, and every path the schema lacks, and then exits 1.
 
 Usage (from the repository root, with the provider checked out at the tag):
     git clone --branch v5.0.0 --depth 1 https://github.com/hashicorp/terraform-provider-google-beta /tmp/tpg
-    python3 tools/forcenew/extract.py /tmp/tpg > src/main/resources/replace/force-new.json
+    python3 tools/forcenew/extract.py /tmp/tpg > /tmp/lifecycle.json \
+        && mv /tmp/lifecycle.json src/main/resources/lifecycle/google-beta-5.0.0.json
 """
 import json
 import os
@@ -41,6 +49,7 @@ TF = {
     "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": "google_iam_workload_identity_pool_provider",
     "gcp:monitoring/alertPolicy:AlertPolicy": "google_monitoring_alert_policy",
     "gcp:monitoring/notificationChannel:NotificationChannel": "google_monitoring_notification_channel",
+    "gcp:projects/iAMCustomRole:IAMCustomRole": "google_project_iam_custom_role",
     "gcp:projects/iAMMember:IAMMember": "google_project_iam_member",
     "gcp:projects/service:Service": "google_project_service",
     "gcp:projects/serviceIdentity:ServiceIdentity": "google_project_service_identity",
@@ -65,16 +74,16 @@ TF = {
 #  - provider/pkg/provider/provider.go DiffConfig: a provider whose kubeconfig's active cluster changes
 #    is replaced (every changed key becomes a replace), and with it every resource it manages.
 K8S_SOURCE = ["pulumi/pulumi-kubernetes v4.0.0 provider/pkg/provider/diff.go"]
+# type -> (ForceNew paths, source); every other input patches in place
 K8S = {
     # kind is part of the resource's type token (its URN): another kind is another resource, created anew
-    "kubernetes:core/v1:Namespace": (["kind", "metadata.name", "metadata.namespace"], ["apiVersion", "metadata", "spec"]),
-    "kubernetes:core/v1:LimitRange": (["kind", "metadata.name", "metadata.namespace"], ["apiVersion", "metadata", "spec"]),
-    "kubernetes:core/v1:ResourceQuota": (["kind", "metadata.name", "metadata.namespace", "spec.scopes"], ["apiVersion", "metadata", "spec"]),
-    "kubernetes:core/v1:ServiceAccount": (["kind", "metadata.name", "metadata.namespace"],
-                                          ["apiVersion", "automountServiceAccountToken", "metadata"]),
-    "pulumi:providers:kubernetes": (["kubeconfig"], ["enableServerSideApply"]),
+    "kubernetes:core/v1:Namespace": (["kind", "metadata.name", "metadata.namespace"], K8S_SOURCE),
+    "kubernetes:core/v1:LimitRange": (["kind", "metadata.name", "metadata.namespace"], K8S_SOURCE),
+    "kubernetes:core/v1:ResourceQuota": (["kind", "metadata.name", "metadata.namespace", "spec.scopes"], K8S_SOURCE),
+    "kubernetes:core/v1:ServiceAccount": (["kind", "metadata.name", "metadata.namespace"], K8S_SOURCE),
+    "pulumi:providers:kubernetes": (["kubeconfig"], ["pulumi/pulumi-kubernetes v4.0.0 provider/pkg/provider/provider.go DiffConfig"]),
 }
-# Replacement decided by CustomizeDiff code, not by the ForceNew flag: encoded in synth/ReplaceRules.
+# Replacement decided by CustomizeDiff code, not by the ForceNew flag: the rule itself is coded in synth/BigQuerySchemaChange.
 CONDITIONAL = {
     "gcp:bigquery/table:Table": {"schema": "google-beta/services/bigquery/resource_bigquery_table.go "
                                            "resourceBigQueryTableSchemaCustomizeDiffFunc: replaces unless every old column stays "
@@ -82,6 +91,7 @@ CONDITIONAL = {
 }
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/tpg"
+TABLE = "src/main/resources/lifecycle/google-beta-5.0.0.json"
 GB = os.path.join(ROOT, "google-beta")
 
 
@@ -345,37 +355,61 @@ def leaves(prefix, node, out):
         out.add(prefix)
 
 
+def covered(rules, path):
+    return any(path == r or path.startswith(r + ".") for r in rules)
+
+
 def main():
     sch = Schema()
-    paths = {}
+    with open(TABLE, encoding="utf-8") as f:
+        table = json.load(f)
+    rows = {}
+    for r in table["inputs"]:
+        rows.setdefault(r["type"], {})[r["input"]] = r["onChange"]
+    paths = {t: set(inputs) for t, inputs in rows.items()}
+    planned = {}
     for stack in ("dev", "prod"):
-        with open(f"stacks/{stack}.plan.json") as f:
+        with open(f"stacks/{stack}.plan.json", encoding="utf-8") as f:
             for r in json.load(f)["resources"]:
-                if r["type"] in TF:
-                    leaves("", r["inputs"], paths.setdefault(r["type"], set()))
-    out = {"source": "hashicorp/terraform-provider-google-beta v5.0.0 (pulumi-gcp 7.0.0), ForceNew in each resource's schema",
-           "generatedBy": "tools/forcenew/extract.py", "types": {}}
+                if r.get("custom", True):
+                    leaves("", r["inputs"], planned.setdefault(r["type"], set()))
     problems = []
+    for t, ps in sorted(planned.items()):
+        paths.setdefault(t, set()).update(re.sub(r"\[\d+\]", "", p) for p in ps)
+        for p in sorted(ps):
+            if not any(re.sub(r"\[\d+\]", "", p) == i or re.sub(r"\[\d+\]", "", p).startswith(i + ".") for i in rows.get(t, {})):
+                problems.append(f"no row: {t} {p}")
+    types = {}
     for t in sorted(paths):
-        schema, files = sch.resource(TF[t])
-        replace, update, blocks = set(), set(), set()
-        for p in sorted(paths[t]):
-            decision, prefix = classify(schema, p, blocks)
-            if decision == "unknown":
-                problems.append(f"{t}: {p} ({prefix} not in the schema)")
-            (replace if decision == "replace" else update).add(prefix)
-        out["types"][t] = {"resource": TF[t], "source": sorted(files), "forceNew": sorted(replace),
-                         "forceNewWhenAddedOrRemoved": sorted(blocks), "inPlace": sorted(update - replace)}
-    for t, (force, in_place) in K8S.items():
-        source = K8S_SOURCE if t.startswith("kubernetes:") else ["pulumi/pulumi-kubernetes v4.0.0 provider/pkg/provider/provider.go DiffConfig"]
-        out["types"][t] = {"resource": t, "source": source, "forceNew": force, "forceNewWhenAddedOrRemoved": [], "inPlace": in_place}
+        if t in TF:
+            schema, files = sch.resource(TF[t])
+            blocks = set()
+            for p in sorted(paths[t]):
+                decision, prefix = classify(schema, p, blocks)
+                if decision == "unknown":
+                    problems.append(f"unknown: {t} {p} ({prefix} not in the schema)")
+                elif p in rows.get(t, {}) and (decision == "replace") != (rows[t][p] == "replace"):
+                    problems.append(f"disagrees: {t} {p}: {'ForceNew' if decision == 'replace' else 'not ForceNew'} in the schema, "
+                                    f"onChange {rows[t][p]} in the table")
+            types[t] = {"resource": TF[t], "source": sorted(files), "forceNewWhenAddedOrRemoved": sorted(blocks)}
+        elif t in K8S:
+            force, source = K8S[t]
+            for p, change in sorted(rows.get(t, {}).items()):
+                if covered(force, p) != (change == "replace"):
+                    problems.append(f"disagrees: {t} {p}: onChange {change} in the table, pulumi-kubernetes "
+                                    f"{'forces' if covered(force, p) else 'does not force'} a new object")
+            types[t] = {"resource": t, "source": source, "forceNewWhenAddedOrRemoved": []}
+        else:
+            problems.append(f"no provider schema known for {t}: add it to TF or K8S")
     for t, rules in CONDITIONAL.items():
-        out["types"][t]["conditional"] = rules
-    out["types"] = dict(sorted(out["types"].items()))
+        types[t]["conditional"] = rules
+    replacement = dict(table.get("replacement", {}))
+    replacement["generatedBy"] = "tools/forcenew/extract.py"
+    replacement["types"] = types
+    table["replacement"] = replacement
     for p in problems:
-        print("unknown: " + p, file=sys.stderr)
-    json.dump(out, sys.stdout, indent=2)
-    print()
+        print(p, file=sys.stderr)
+    sys.stdout.write(json.dumps(table, indent=1) + "\n")
     return 1 if problems else 0
 
 

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The replacement facts ({@code replace/force-new.json}, from the providers' schemas) against what
- * the program sets, and one classification in every diff format.
+ * The replacement facts (the lifecycle table {@code lifecycle/google-beta-5.0.0.json}, from the providers'
+ * schemas) against what the program sets, and one classification in every diff format.
  */
 class ReplaceRulesTest {
     static final Map<String, String> CENTRAL = Map.of("gcp:region", "us-central1", "headway:zone", "us-central1-a");
@@ -40,7 +40,7 @@ class ReplaceRulesTest {
                     .forEach(p -> unknown.add(r.type() + " " + p));
         }
         assertEquals(List.of(), unknown.stream().distinct().toList(),
-                "inputs with no ForceNew fact; regenerate src/main/resources/replace/force-new.json with tools/forcenew/extract.py");
+                "inputs with no ForceNew fact; add their rows to src/main/resources/lifecycle/google-beta-5.0.0.json (docs/lifecycle.md says how)");
     }
 
     /** Facts read in terraform-provider-google-beta v5.0.0, one per kind of rule. */
