@@ -28,30 +28,32 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
+        System.exit(run(args, System.getenv(), DeploymentImpl.DeploymentState::fromEnvironment, System.out, System.err));
+    }
+
+    /**
+     * The role and its exit code: no arguments and {@code PULUMI_MONITOR} set is the engine's program run
+     * (against the engine {@code engine} connects to); anything else is the CLI.
+     */
+    static int run(String[] args, Map<String, String> env, Supplier<DeploymentImpl.DeploymentState> engine,
+                   PrintStream out, PrintStream err) {
         if (args.length == 0 && env.containsKey("PULUMI_MONITOR")) {
-            runProgram(env);
-            return;
+            return runProgram(env, engine, err);
         }
         OptionalInt relaunched = TunedJvm.relaunch(args);
         if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
-            return;
+            return relaunched.getAsInt();
         }
         AsyncPool.useCommonPool();
-        System.exit(HeadwayCli.run(args, System.out, System.err));
-    }
-
-    private static void runProgram(Map<String, String> env) {
-        System.exit(runProgram(env, DeploymentImpl.DeploymentState::fromEnvironment));
+        return HeadwayCli.run(args, out, err);
     }
 
     /**
      * The Pulumi program against the engine {@code engine} connects to, returning the exit code: all
      * config is validated first, so a bad value stops here, before any resource.
      */
-    public static int runProgram(Map<String, String> env, Supplier<DeploymentImpl.DeploymentState> engine) {
-        Settings settings = engineSettings(env, System.err);
+    public static int runProgram(Map<String, String> env, Supplier<DeploymentImpl.DeploymentState> engine, PrintStream err) {
+        Settings settings = engineSettings(env, err);
         if (settings == null) {
             return UserError.USAGE;
         }

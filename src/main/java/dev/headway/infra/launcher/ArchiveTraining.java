@@ -2,9 +2,6 @@ package dev.headway.infra.launcher;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulumi.deployment.internal.DeploymentImpl;
-import com.pulumi.deployment.internal.GrpcEngine;
-import com.pulumi.deployment.internal.GrpcMonitor;
 import dev.headway.infra.HeadwayStack;
 import dev.headway.infra.Main;
 import dev.headway.infra.cli.AsyncPool;
@@ -21,7 +18,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * The run {@code mvn package} records the class data archive from ({@code -XX:ArchiveClassesAtExit}):
@@ -88,11 +84,7 @@ public final class ArchiveTraining {
         try (EngineStandIn engine = new EngineStandIn(HeadwayStack.PROJECT, stack, raw.values().getOrDefault("gcp:project", ""),
                 raw.values().getOrDefault("gcp:region", ""))) {
             Map<String, String> env = engine.environment("organization", false, json(raw.values()), json(raw.secretKeys()));
-            int exit = Main.runProgram(env, () -> new DeploymentImpl.DeploymentState(
-                    new DeploymentImpl.Config(DeploymentImpl.Config.parseConfig(env.get("PULUMI_CONFIG")),
-                            DeploymentImpl.Config.parseConfigSecretKeys(env.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]"))),
-                    Logger.getLogger(DeploymentImpl.class.getName()), env.get("PULUMI_ORGANIZATION"), env.get("PULUMI_PROJECT"),
-                    env.get("PULUMI_STACK"), "", false, new GrpcEngine(env.get("PULUMI_ENGINE")), new GrpcMonitor(env.get("PULUMI_MONITOR"))));
+            int exit = Main.runProgram(env, () -> EngineProgram.stateFrom(env), System.err);
             return new EngineRun(exit, RecordingEngine.plan(HeadwayStack.PROJECT, stack, raw, engine.registrations(), engine.stackOutputs()),
                     engine.errors());
         }

@@ -11,6 +11,8 @@ import com.pulumi.deployment.DeploymentInstance;
 import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.deployment.internal.DeploymentInstanceInternal;
+import com.pulumi.deployment.internal.GrpcEngine;
+import com.pulumi.deployment.internal.GrpcMonitor;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
 import dev.headway.infra.cli.AsyncPool;
@@ -19,6 +21,7 @@ import dev.headway.infra.synth.SynthRunner;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The program in the engine role, started by pulumi-language-java as {@code java -jar <binary>}: the
@@ -51,6 +54,23 @@ public final class EngineProgram {
      */
     public static int run(DeploymentImpl.DeploymentState state, Map<String, String> env, Consumer<Context> program) {
         return start(state, env).runAsync(program).join();
+    }
+
+    /**
+     * The SDK's deployment state for the engine named in {@code env}: what SDK 1.36.1's
+     * {@code DeploymentState.fromEnvironment()} builds from the process's environment (the engine and
+     * monitor clients over gRPC, the config and its secret keys, organization, project, stack, dry
+     * run), built from the given variables instead, for a program run inside another process (the
+     * class data archive's training run, tests).
+     */
+    public static DeploymentImpl.DeploymentState stateFrom(Map<String, String> env) {
+        return new DeploymentImpl.DeploymentState(
+                new DeploymentImpl.Config(DeploymentImpl.Config.parseConfig(env.getOrDefault("PULUMI_CONFIG", "{}")),
+                        DeploymentImpl.Config.parseConfigSecretKeys(env.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]"))),
+                Logger.getLogger(DeploymentImpl.class.getName()), env.getOrDefault("PULUMI_ORGANIZATION", "organization"),
+                env.get("PULUMI_PROJECT"), env.get("PULUMI_STACK"), env.getOrDefault("PULUMI_ROOT_DIRECTORY", ""),
+                Boolean.parseBoolean(env.get("PULUMI_DRY_RUN")),
+                new GrpcEngine(env.get("PULUMI_ENGINE")), new GrpcMonitor(env.get("PULUMI_MONITOR")));
     }
 
     static PulumiInternal start(DeploymentImpl.DeploymentState state, Map<String, String> env) {
