@@ -24,7 +24,7 @@ final class IamPolicies {
         return List.of(
                 Rule.of("HW-IAM-001", Severity.HIGH, "no basic roles (owner, editor, viewer) in any IAM grant",
                         "CIS GCP 1.5; Google IAM guidance: avoid basic roles", (plan, f) -> {
-                            for (PlannedResource r : plan.where(x -> Inputs.isIam(x.type()))) {
+                            for (PlannedResource r : plan.resources()) {
                                 for (Grant g : Inputs.grants(r)) {
                                     if (BASIC_ROLES.contains(g.role())) {
                                         f.flag(r, "grants basic role " + g.role() + " to " + g.member(), INTENT);
@@ -34,7 +34,7 @@ final class IamPolicies {
                         }),
                 Rule.of("HW-IAM-002", Severity.HIGH, "no allUsers / allAuthenticatedUsers member in any IAM grant",
                         "CIS GCP 5.1, 7.1; Google guidance: no public principals", (plan, f) -> {
-                            for (PlannedResource r : plan.where(x -> Inputs.isIam(x.type()))) {
+                            for (PlannedResource r : plan.resources()) {
                                 for (Grant g : Inputs.grants(r)) {
                                     if (PUBLIC.contains(g.member())) {
                                         f.flag(r, "grants " + g.role() + " to the public (" + g.member() + ")",
@@ -52,7 +52,7 @@ final class IamPolicies {
                         }),
                 Rule.of("HW-IAM-004", Severity.HIGH, "no serviceAccountUser / serviceAccountTokenCreator at project level",
                         "CIS GCP 1.6", (plan, f) -> {
-                            for (PlannedResource r : plan.where(x -> Inputs.isIam(x.type()) && Inputs.module(x.type()).equals("projects"))) {
+                            for (PlannedResource r : plan.where(x -> Inputs.module(x.type()).equals("projects"))) {
                                 for (Grant g : Inputs.grants(r)) {
                                     if (IMPERSONATION.contains(g.role())) {
                                         f.flag(r, "grants " + g.role() + " on the whole project to " + g.member()
@@ -93,7 +93,7 @@ final class IamPolicies {
                         }),
                 Rule.of("HW-IAM-007", Severity.MEDIUM, "no IAM grants to individual users (user:)",
                         "CIS GCP 1.1; Google IAM guidance: grant roles to groups and service accounts", (plan, f) -> {
-                            for (PlannedResource r : plan.where(x -> Inputs.isIam(x.type()))) {
+                            for (PlannedResource r : plan.resources()) {
                                 for (Grant g : Inputs.grants(r)) {
                                     if (g.member().startsWith("user:")) {
                                         f.flag(r, "grants " + g.role() + " to a person (" + g.member() + ")",

@@ -38,17 +38,11 @@ final class Inputs {
 
     /** True for {@code true}, {@code "true"}, {@code "TRUE"}, {@code "1"} (metadata values are strings). */
     static boolean isTrue(JsonNode n) {
-        if (n.isBoolean()) {
-            return n.booleanValue();
-        }
-        String s = text(n);
+        String s = text(n); // a JSON boolean reads as "true" / "false"
         return s != null && (s.equalsIgnoreCase("true") || s.equals("1"));
     }
 
     static boolean isFalse(JsonNode n) {
-        if (n.isBoolean()) {
-            return !n.booleanValue();
-        }
         String s = text(n);
         return s != null && (s.equalsIgnoreCase("false") || s.equals("0"));
     }
@@ -92,7 +86,7 @@ final class Inputs {
     record Grant(String role, String member) {
     }
 
-    /** The grants an IAM member, binding or policy resource makes ({@code policyData} parsed). */
+    /** The grants an IAM member, binding or policy resource makes ({@code policyData} parsed); none for any other resource. */
     static List<Grant> grants(PlannedResource r) {
         List<Grant> out = new ArrayList<>();
         if (!isIam(r.type())) {

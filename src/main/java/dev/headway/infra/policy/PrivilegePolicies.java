@@ -49,7 +49,7 @@ final class PrivilegePolicies {
                 Rule.of("HW-IAM-009", Severity.HIGH, "no project-wide role that administers accounts, IAM, federation or secret payloads",
                         "Google IAM: service account permissions (admins can grant themselves actAs); limits on granting roles "
                                 + "(modifiedGrantsByRole limits roles, not members)", (plan, f) -> {
-                            for (PlannedResource r : plan.where(x -> Inputs.isIam(x.type()) && Inputs.module(x.type()).equals("projects"))) {
+                            for (PlannedResource r : plan.where(x -> Inputs.module(x.type()).equals("projects"))) {
                                 for (Grant g : Inputs.grants(r)) {
                                     if (ESCALATION_ROLES.contains(g.role())) {
                                         boolean conditioned = !Inputs.isAbsent(r.input("condition.expression"));
@@ -66,7 +66,7 @@ final class PrivilegePolicies {
                         "GitHub OIDC: pull_request runs execute the proposed code; Google WIF best practices (one account per "
                                 + "workflow, least privilege)", (plan, f) -> {
                             Set<String> ungated = ungatedFederatedAccounts(plan);
-                            for (PlannedResource r : plan.where(x -> Inputs.isIam(x.type()))) {
+                            for (PlannedResource r : plan.resources()) {
                                 for (Grant g : Inputs.grants(r)) {
                                     if (DATA_READING_ROLES.contains(g.role()) && ungated.contains(g.member())) {
                                         f.flag(r, "grants " + g.role() + " to " + g.member()

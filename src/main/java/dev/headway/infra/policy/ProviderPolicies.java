@@ -224,7 +224,7 @@ final class ProviderPolicies {
     /** Whether {@code account} holds a pull role on the repository, or on its project. */
     private static boolean canPull(Plan plan, String account, String project, String repositoryId) {
         String member = "serviceAccount:" + account;
-        for (PlannedResource r : plan.where(r -> Inputs.isIam(r.type()))) {
+        for (PlannedResource r : plan.resources()) {
             String module = Inputs.module(r.type());
             boolean onRepo = module.equals("artifactregistry") && repositoryId.equals(lastSegment(Inputs.text(r.input("repository"))));
             boolean onProject = module.equals("projects") && project.equals(Inputs.text(r.input("project")));

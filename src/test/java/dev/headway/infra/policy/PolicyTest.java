@@ -21,14 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each policy fires on the smallest crafted plan that breaks it, and passes when it is done right. */
 class PolicyTest {
-    private static final PolicySuite SUITE = PolicySuite.standard();
+    /** Built per test, not once per class: each test checks the suite as {@link PolicySuite#standard()} builds it. */
+    private final PolicySuite suite = PolicySuite.standard();
 
     static List<Case> cases() {
         return PolicyCases.ALL;
     }
 
-    private static Policy policy(String id) {
-        return SUITE.byId(id).orElseThrow(() -> new AssertionError("no policy " + id + " in the suite"));
+    private Policy policy(String id) {
+        return suite.byId(id).orElseThrow(() -> new AssertionError("no policy " + id + " in the suite"));
     }
 
     private static List<String> ids(List<Violation> violations) {
@@ -67,13 +68,13 @@ class PolicyTest {
 
     @Test
     void everyPolicyHasACaseAndIdsAreDistinct() {
-        List<String> ids = SUITE.policies().stream().map(Policy::id).toList();
+        List<String> ids = suite.policies().stream().map(Policy::id).toList();
         assertEquals(ids.size(), new HashSet<>(ids).size(), "distinct ids");
         assertTrue(ids.size() >= 25, "at least 25 policies: " + ids.size());
         List<String> caseIds = PolicyCases.ALL.stream().map(Case::id).toList();
         assertEquals(caseIds.size(), new HashSet<>(caseIds).size(), "one case per policy");
         assertEquals(new TreeSet<>(ids), new TreeSet<>(caseIds), "every policy has a case, every case a policy");
-        for (Policy p : SUITE.policies()) {
+        for (Policy p : suite.policies()) {
             assertTrue(p.id().matches("HW-[A-Z]+-\\d{3}"), p.id());
             assertFalse(p.guards().isBlank() || p.reference().isBlank(), p.id());
         }
@@ -114,7 +115,7 @@ class PolicyTest {
         Plan plan = Plans.of("""
                 {resources: [{type: 'gcp:compute/instance:Instance', name: 'vm', inputs: {canIpForward: true}}]}
                 """);
-        List<Violation> all = SUITE.check(plan);
+        List<Violation> all = suite.check(plan);
         Set<String> policies = all.stream().map(Violation::policy).collect(Collectors.toSet());
         assertTrue(policies.containsAll(List.of("HW-VM-006", "HW-VM-002", "HW-VM-003", "HW-IAM-006", "HW-LBL-001")), policies.toString());
         Comparator<Violation> order = Comparator.comparing(Violation::severity).thenComparing(Violation::policy);
@@ -135,7 +136,7 @@ class PolicyTest {
             try (var in = new java.util.zip.GZIPInputStream(getClass().getResourceAsStream("/plans/" + stack + "-before-issue-15.plan.json.gz"))) {
                 before = dev.headway.infra.synth.PlanJson.fromTree(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
             }
-            Set<String> flagged = SUITE.check(before).stream().map(v -> v.policy() + " " + v.name()).collect(Collectors.toSet());
+            Set<String> flagged = suite.check(before).stream().map(v -> v.policy() + " " + v.name()).collect(Collectors.toSet());
             for (String expected : List.of("HW-IAM-008 hw-" + stack + "-github", "HW-IAM-009 hw-deployer-iam-serviceAccountAdmin",
                     "HW-IAM-009 hw-deployer-iam-workloadIdentityPoolAdmin", "HW-IAM-010 hw-previewer-datastore-viewer",
                     "HW-IAM-010 hw-deployer-datastore-owner")) {
@@ -146,7 +147,7 @@ class PolicyTest {
                 assertTrue(flagged.contains("HW-IAM-009 hw-deployer-projectIamAdmin"), flagged.toString());
             }
             Plan today = dev.headway.infra.testing.Synth.stack(stack);
-            List<Violation> now = SUITE.check(today).stream().filter(v -> v.policy().matches("HW-IAM-0(08|09|10)")).toList();
+            List<Violation> now = suite.check(today).stream().filter(v -> v.policy().matches("HW-IAM-0(08|09|10)")).toList();
             assertTrue(now.isEmpty(), () -> ids(now).toString());
         }
     }

@@ -20,14 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * defect it names, and today's stacks, where none does.
  */
 class ProviderPoliciesTest {
-    private static final PolicySuite SUITE = PolicySuite.standard();
+    /** Built per test, not once per class: each test checks the suite as {@link PolicySuite#standard()} builds it. */
+    private final PolicySuite suite = PolicySuite.standard();
 
     private static Plan before(String stack) {
         return PlanJson.read(Path.of("src/test/resources/plans/" + stack + "-before-provider-fixes.plan.json"));
     }
 
-    private static Set<String> flagged(Plan plan, String id) {
-        return SUITE.byId(id).orElseThrow().check(plan).stream().map(v -> v.name()).collect(Collectors.toCollection(TreeSet::new));
+    private Set<String> flagged(Plan plan, String id) {
+        return suite.byId(id).orElseThrow().check(plan).stream().map(v -> v.name()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ProviderPoliciesTest {
     void todaysStacksPassTheFamily() {
         for (String stack : List.of("dev", "prod")) {
             Plan plan = Synth.stack(stack);
-            for (Policy p : SUITE.policies()) {
+            for (Policy p : suite.policies()) {
                 if (p.id().startsWith("HW-PRV-")) {
                     assertTrue(p.check(plan).isEmpty(), stack + " " + p.id() + ": " + p.check(plan));
                 }
@@ -64,7 +65,7 @@ class ProviderPoliciesTest {
 
     @Test
     void theFamilyIsListed() {
-        List<String> ids = SUITE.policies().stream().map(Policy::id).filter(id -> id.startsWith("HW-PRV-")).toList();
+        List<String> ids = suite.policies().stream().map(Policy::id).filter(id -> id.startsWith("HW-PRV-")).toList();
         assertEquals(List.of("HW-PRV-001", "HW-PRV-002", "HW-PRV-003", "HW-PRV-004", "HW-PRV-005"), ids);
     }
 }
