@@ -77,7 +77,9 @@ final class EnvironmentPolicies {
                                     f.flag(r, "caps GPU quota at " + Inputs.text(r.input("overrideValue")) + ", not 0", "headway:training.maxGpus: 0");
                                 } else if (r.type().startsWith("gcp:container/")) {
                                     f.flag(r, "is GKE in a review stack", "remove headway:training.gke");
-                                } else if (!Inputs.isAbsent(r.input("guestAccelerators")) || !Inputs.isAbsent(r.input("nodeConfig.guestAccelerators"))) {
+                                } else if (!Inputs.isAbsent(r.input("guestAccelerators"))) {
+                                    // VMs and templates; nodeConfig.guestAccelerators exists only on gcp:container/ types
+                                    // (pulumi-gcp 7.0.0 container.inputs.*NodeConfigGuestAcceleratorArgs), flagged as GKE above
                                     f.flag(r, "attaches GPUs", "no accelerators in review stacks");
                                 }
                             }
@@ -115,9 +117,6 @@ final class EnvironmentPolicies {
 
     /** The first production reference in {@code n}: a hw-prod name, or another project than the stack's own. */
     private static String productionReference(Plan plan, JsonNode n) {
-        if (n == null) {
-            return null;
-        }
         if (n.isContainerNode()) {
             for (JsonNode child : n) {
                 String p = productionReference(plan, child);

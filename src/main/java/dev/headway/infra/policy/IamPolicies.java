@@ -127,8 +127,11 @@ final class IamPolicies {
         return switch (r.type()) {
             case Types.COMPUTE_INSTANCE, Types.COMPUTE_INSTANCE_TEMPLATE -> "serviceAccount.email";
             case Types.GKE_NODE_POOL -> "nodeConfig.serviceAccount";
-            case Types.GKE_CLUSTER -> Inputs.isTrue(r.input("removeDefaultNodePool")) || Inputs.isTrue(r.input("enableAutopilot"))
-                    ? null : "nodeConfig.serviceAccount";
+            // Autopilot nodes run as the default compute account unless autoProvisioningDefaults names another
+            // (GKE, "Create an Autopilot cluster": node service accounts; pulumi-gcp 7.0.0
+            // container.inputs.ClusterClusterAutoscalingAutoProvisioningDefaultsArgs#serviceAccount)
+            case Types.GKE_CLUSTER -> Inputs.isTrue(r.input("enableAutopilot")) ? "clusterAutoscaling.autoProvisioningDefaults.serviceAccount"
+                    : Inputs.isTrue(r.input("removeDefaultNodePool")) ? null : "nodeConfig.serviceAccount";
             case Types.DATAFLOW_FLEX_TEMPLATE_JOB, Types.DATAFLOW_JOB -> "serviceAccountEmail";
             case Types.CLOUD_RUN_JOB -> "template.template.serviceAccount";
             case Types.CLOUD_RUN_SERVICE -> "template.serviceAccount";

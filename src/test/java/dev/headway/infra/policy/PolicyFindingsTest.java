@@ -153,6 +153,15 @@ class PolicyFindingsTest {
                         """, List.of(
                         "bad-repo-id-only: trusts GitHub Actions without pinning the repository and owner by their immutable ids "
                                 + "(condition: assertion.repository_id == '714250931')")),
+                new Finding("HW-IAM-006", "judges an Autopilot cluster's node account (autoProvisioningDefaults), not a cluster without its default pool", """
+                        {resources: [
+                          {type: 'gcp:container/cluster:Cluster', name: 'bad-autopilot', inputs: {enableAutopilot: true}},
+                          {type: 'gcp:container/cluster:Cluster', name: 'ok-autopilot', inputs: {enableAutopilot: true,
+                            clusterAutoscaling: {autoProvisioningDefaults: {serviceAccount: 'hw-dev-gke@p.iam.gserviceaccount.com'}}}},
+                          {type: 'gcp:container/cluster:Cluster', name: 'pools-elsewhere', inputs: {removeDefaultNodePool: true}}]}
+                        """, List.of(
+                        "bad-autopilot: sets no clusterAutoscaling.autoProvisioningDefaults.serviceAccount, so it runs as the default compute "
+                                + "service account (Editor on the project)")),
                 new Finding("HW-IAM-009", "says when a condition cannot help; an admin role on one account is not project-wide", """
                         {resources: [
                           {type: 'gcp:projects/iAMMember:IAMMember', name: 'bad', inputs: {project: 'p', role: 'roles/secretmanager.admin', member: '%1$s'}},
