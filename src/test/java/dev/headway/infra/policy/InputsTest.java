@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,8 +59,8 @@ class InputsTest {
 
     @Test
     void anAbsentInputIsNeitherTrueNorFalse() {
-        assertEquals(false, Inputs.isTrue(MissingNode.getInstance()));
-        assertEquals(false, Inputs.isFalse(MissingNode.getInstance()));
+        assertFalse(Inputs.isTrue(MissingNode.getInstance()));
+        assertFalse(Inputs.isFalse(MissingNode.getInstance()));
     }
 
     @ParameterizedTest(name = "{0} is absent: {1}")
@@ -137,7 +138,7 @@ class InputsTest {
         }
         for (String type : Set.of("gcp:storage/bucket:Bucket", "gcp:projects/iAMCustomRole:IAMCustomRole",
                 "gcp:cloudidentity/groupMembership:GroupMembership", "gcp:bigquery/datasetAccess:DatasetAccess")) {
-            assertEquals(false, Inputs.isIam(type), type);
+            assertFalse(Inputs.isIam(type), type);
         }
     }
 }
