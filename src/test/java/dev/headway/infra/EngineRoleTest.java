@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -86,6 +87,26 @@ class EngineRoleTest {
         assertEquals(UserError.USAGE, r.exit());
         assertTrue(r.err().startsWith("headway-infra: config PULUMI_STACK: "), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(List.of(), r.engine().registrations());
+    }
+
+    @Test
+    void aBlankStackNameIsNoName() throws Exception {
+        Run r = run(new String[0], c -> c, env -> {
+            env.put("PULUMI_STACK", " ");
+            return env;
+        });
+        assertEquals(UserError.USAGE, r.exit());
+        assertTrue(r.err().startsWith("headway-infra: config PULUMI_STACK: "), r.err());
+    }
+
+    @Test
+    void whenTheEngineIsGoneTheProgramFailsInsteadOfReportingSuccess() throws Exception {
+        Run r = run(new String[0], c -> c, env -> {
+            env.put("PULUMI_MONITOR", "127.0.0.1:1"); // nothing listens there: every registration fails
+            return env;
+        });
+        assertNotEquals(0, r.exit(), "a program whose registrations failed must not exit 0: the engine would take the run as complete");
         assertEquals(List.of(), r.engine().registrations());
     }
 
