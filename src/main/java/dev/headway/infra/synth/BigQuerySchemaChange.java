@@ -46,7 +46,8 @@ final class BigQuerySchemaChange {
         return JSON.readTree("null".equals(text) ? "[]" : text);
     }
 
-    private static boolean changeable(JsonNode old, JsonNode now) {
+    /** One column (or nested list) against its new version; the provider's rule. */
+    static boolean changeable(JsonNode old, JsonNode now) {
         if (old.isArray()) {
             if (!now.isArray() || old.size() > now.size()) {
                 return false;
