@@ -1,5 +1,6 @@
 package dev.headway.infra.synth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,17 +37,18 @@ final class BigQuerySchemaChange {
             JsonNode old = parse(before.asText());
             JsonNode now = parse(after.asText());
             return changeable(old, now);
-        } catch (Exception e) {
-            return false;
+        } catch (JsonProcessingException e) {
+            return false;   // the provider fails the plan on it; a replacement is the warning that errs on the safe side
         }
     }
 
-    private static JsonNode parse(String text) throws Exception {
+    private static JsonNode parse(String text) throws JsonProcessingException {
         // the provider reads "null" (an empty schema from the API) as []
         return JSON.readTree("null".equals(text) ? "[]" : text);
     }
 
-    private static boolean changeable(JsonNode old, JsonNode now) {
+    /** One column (or nested list) against its new version; the provider's rule. */
+    static boolean changeable(JsonNode old, JsonNode now) {
         if (old.isArray()) {
             if (!now.isArray() || old.size() > now.size()) {
                 return false;

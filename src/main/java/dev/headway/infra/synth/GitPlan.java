@@ -43,7 +43,9 @@ public final class GitPlan {
      */
     public static AtBase atMergeBase(Path dir, String ref, String stack, Path plan) {
         if (ref.isEmpty() || ref.startsWith("-") || ref.chars().anyMatch(c -> c < 0x20)) {
-            throw new UserError(UserError.USAGE, "--base \"" + ref + "\": expected a git ref such as origin/main or a commit sha");
+            // control characters shown as '?', so the error stays one line
+            throw new UserError(UserError.USAGE, "--base \"" + ref.replaceAll("\\p{Cntrl}", "?")
+                    + "\": expected a git ref such as origin/main or a commit sha");
         }
         if (git(dir, "rev-parse", "--is-inside-work-tree").code != 0) {
             throw new UserError(UserError.USAGE, "--base " + ref + ": " + dir.toAbsolutePath().normalize()

@@ -98,8 +98,10 @@ public final class MockCloud implements Mocks {
             case Types.VERTEX_ENDPOINT:
                 return "projects/" + project + "/locations/" + location + "/endpoints/" + name;
             case Types.VERTEX_TENSORBOARD:
-                out.put("name", "1234567890123456789");
-                return "projects/123456789012/locations/" + location + "/tensorboards/1234567890123456789";
+                // the API names it by project number and a server-chosen id; the provider keeps that
+                // full name as `name` and uses it as the id (resource_vertex_ai_tensorboard.go, v5.0.0)
+                out.put("name", "projects/123456789012/locations/" + location + "/tensorboards/1234567890123456789");
+                return String.valueOf(out.get("name"));
             case Types.GKE_CLUSTER:
                 out.put("endpoint", "10.0.0.2");
                 out.put("masterAuth", Map.of("clusterCaCertificate", "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t",
@@ -112,13 +114,19 @@ public final class MockCloud implements Mocks {
                 return "projects/" + project + "/databases/" + name;
             case Types.CLOUD_RUN_JOB:
                 return "projects/" + project + "/locations/" + location + "/jobs/" + name;
-            case Types.WORKLOAD_IDENTITY_POOL:
-                out.put("name", "projects/123456789012/locations/global/workloadIdentityPools/" + in.get("workloadIdentityPoolId"));
-                return String.valueOf(out.get("name"));
-            case Types.WORKLOAD_IDENTITY_POOL_PROVIDER:
-                out.put("name", "projects/123456789012/locations/global/workloadIdentityPools/"
-                        + in.get("workloadIdentityPoolId") + "/providers/" + in.get("workloadIdentityPoolProviderId"));
-                return String.valueOf(out.get("name"));
+            case Types.WORKLOAD_IDENTITY_POOL: {
+                // `name` comes from the API with the project number, the id is built from the project
+                // id (resource_iam_workload_identity_pool.go, terraform-provider-google-beta v5.0.0)
+                String path = "/locations/global/workloadIdentityPools/" + in.get("workloadIdentityPoolId");
+                out.put("name", "projects/123456789012" + path);
+                return "projects/" + project + path;
+            }
+            case Types.WORKLOAD_IDENTITY_POOL_PROVIDER: {
+                String path = "/locations/global/workloadIdentityPools/" + in.get("workloadIdentityPoolId")
+                        + "/providers/" + in.get("workloadIdentityPoolProviderId");
+                out.put("name", "projects/123456789012" + path);
+                return "projects/" + project + path;
+            }
             case Types.MONITORING_NOTIFICATION_CHANNEL:
                 out.put("name", "projects/" + project + "/notificationChannels/" + Math.abs(name.hashCode()));
                 return String.valueOf(out.get("name"));

@@ -79,13 +79,17 @@ public final class RunningWork {
     /**
      * A schema change the provider cannot apply in place, so it forces a new table: a column dropped, a column's type
      * or mode changed, or a REQUIRED column added (terraform-provider-google-beta v5.0.0 bigquery/resource_bigquery_table.go,
-     * resourceBigQueryTableSchemaIsChangeable). Top-level columns only.
+     * resourceBigQueryTableSchemaIsChangeable, ported in {@link BigQuerySchemaChange}), naming the first top-level
+     * column that differs.
      */
     static Optional<String> schemaReplaces(PlanDiff.Changed c) {
+        if (BigQuerySchemaChange.inPlace(c.before().input("schema"), c.after().input("schema"))) {
+            return Optional.empty();   // the provider's own rule decides; below only says which column
+        }
         JsonNode before = columns(c.before().input("schema").asText(""));
         JsonNode after = columns(c.after().input("schema").asText(""));
         if (before == null || after == null) {
-            return Optional.empty();
+            return Optional.of("the schema cannot be compared column by column");
         }
         Map<String, JsonNode> now = new HashMap<>();
         after.forEach(f -> now.put(f.path("name").asText(), f));
@@ -97,12 +101,13 @@ public final class RunningWork {
             if (n == null) {
                 return Optional.of("column `" + name + "` dropped");
             }
-            if (!f.path("type").equals(n.path("type")) || !f.path("mode").asText("NULLABLE").equals(n.path("mode").asText("NULLABLE"))) {
-                return Optional.of("column `" + name + "` changes type or mode");
+            if (!BigQuerySchemaChange.changeable(f, n)) {
+                return Optional.of("column `" + name + "` changes type, mode or nested columns");
             }
         }
-        return now.values().stream().filter(f -> !old.contains(f.path("name").asText()) && "REQUIRED".equals(f.path("mode").asText()))
-                .findFirst().map(f -> "REQUIRED column `" + f.path("name").asText() + "` added");
+        return Optional.of(now.values().stream().filter(f -> !old.contains(f.path("name").asText()) && "REQUIRED".equals(f.path("mode").asText()))
+                .findFirst().map(f -> "REQUIRED column `" + f.path("name").asText() + "` added")
+                .orElse("the schema changes in a way the provider cannot apply in place"));
     }
 
     private static JsonNode columns(String json) {

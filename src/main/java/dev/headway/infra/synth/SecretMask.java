@@ -40,7 +40,7 @@ final class SecretMask {
         List<PlannedResource> resources = new ArrayList<>();
         for (PlannedResource r : plan.resources()) {
             resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.dependsOn(),
-                    r.propertyDependencies(), r.protect(), r.retainOnDelete(), mask(r.inputs())));
+                    r.propertyDependencies(), r.protect(), r.retainOnDelete(), mask(r.inputs()), r.provider()));
         }
         Map<String, JsonNode> outputs = new TreeMap<>();
         plan.outputs().forEach((k, v) -> outputs.put(k, mask(v)));

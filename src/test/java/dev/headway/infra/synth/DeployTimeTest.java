@@ -157,4 +157,66 @@ class DeployTimeTest {
             assertTrue(List.of("documentation", "provider-code", "measurement", "estimate").contains(t.basis().get(type)), type);
         }
     }
+    @Test
+    void aDependencyOnAComponentWaitsForEveryCloudResourceUnderIt() {
+        // the engine waits for a component's whole subtree: here its slower child, nested one level down
+        String component = "urn:pulumi:s::p::headway:x:Group::g";
+        String inner = "urn:pulumi:s::p::headway:x:Group::g-inner";
+        PlannedResource group = new PlannedResource(component, "headway:x:Group", "g", ROOT, false, List.of(), Map.of(), false, false,
+                JsonNodeFactory.instance.objectNode());
+        PlannedResource innerGroup = new PlannedResource(inner, "headway:x:Group", "g-inner", component, false, List.of(), Map.of(),
+                false, false, JsonNodeFactory.instance.objectNode());
+        PlannedResource bucket = new PlannedResource(urn(BUCKET, "b"), BUCKET, "b", component, true, List.of(), Map.of(), false, false,
+                JsonNodeFactory.instance.objectNode());
+        PlannedResource network = new PlannedResource(urn(NETWORK, "n"), NETWORK, "n", inner, true, List.of(), Map.of(), false, false,
+                JsonNodeFactory.instance.objectNode());
+        Plan plan = plan(group, innerGroup, bucket, network, res(CLUSTER, "gke", List.of(component), Map.of()));
+        DeployTime.Estimate e = DeployTime.estimate(plan, TIMES);
+        assertEquals(20 + 500, e.estimateSeconds());
+        assertEquals(List.of("n", "gke"), e.criticalPath().stream().map(s -> s.resource().name()).toList());
+    }
+
+    @Test
+    void aDependencyOnAResourceNotInThePlanAddsNoWait() {
+        Plan plan = plan(res(CLUSTER, "gke", List.of("urn:pulumi:s::p::gcp:compute/network:Network::elsewhere"), Map.of()));
+        assertEquals(500, DeployTime.estimate(plan, TIMES).estimateSeconds());
+    }
+
+    @Test
+    void aResourceWaitsForItsExplicitProviderToBeConfigured() {
+        String k8s = "pulumi:providers:kubernetes";
+        CreateTimes times = new CreateTimes("test", 1, Map.of(k8s, 7.0, BUCKET, 3.0), Map.of());
+        PlannedResource provider = res(k8s, "gke", List.of(), Map.of());
+        PlannedResource ns = new PlannedResource(urn("kubernetes:core/v1:Namespace", "training"), "kubernetes:core/v1:Namespace", "training",
+                ROOT, true, List.of(), Map.of(), false, false, JsonNodeFactory.instance.objectNode(), provider.urn() + "::id-1");
+        DeployTime.Estimate e = DeployTime.estimate(plan(provider, ns), times);
+        assertEquals(7 + 1, e.estimateSeconds());
+        assertEquals(List.of(DeployTime.Why.VALUE), e.edges().stream().map(DeployTime.Edge::why).toList());
+    }
+
+    @Test
+    void resourcesThatAreNotIamMembersNeverWaitForALock() {
+        ObjectNode same = JsonNodeFactory.instance.objectNode().put("project", "p1");
+        Plan plan = plan(res(BUCKET, "a", List.of(), Map.of(), same), res(BUCKET, "b", List.of(), Map.of(), same));
+        assertEquals("", DeployTime.lockKey(plan.resources().get(0)));
+        assertEquals(3, DeployTime.estimate(plan, TIMES).estimateSeconds());
+    }
+
+    @Test
+    void aCycleIsRefused() {
+        Plan plan = plan(res(BUCKET, "a", List.of(urn(BUCKET, "b")), Map.of()), res(BUCKET, "b", List.of(urn(BUCKET, "a")), Map.of()));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> DeployTime.estimate(plan, TIMES));
+        assertEquals("the dependency graph has a cycle", e.getMessage());
+    }
+
+    @Test
+    void ratiosCompareTheEstimateWithTheFloorAndTheSerialTime() {
+        DeployTime.Estimate e = new DeployTime.Estimate(300, 100, 40, 50, List.of(), List.of(), List.of());
+        assertEquals(2.5, e.ratioToFloor());
+        assertEquals(3.0, e.speedupOverSerial());
+        DeployTime.Estimate empty = new DeployTime.Estimate(0, 0, 0, 0, List.of(), List.of(), List.of());
+        assertEquals(1.0, empty.ratioToFloor(), "an empty plan is at its floor");
+        assertEquals(1.0, empty.speedupOverSerial());
+    }
 }

@@ -103,4 +103,54 @@ class GitPlanTest {
         UserError e = assertThrows(UserError.class, () -> GitPlan.atMergeBase(dir, "main", "dev", PLAN));
         assertTrue(e.getMessage().contains("share no history"), e.getMessage());
     }
+    @Test
+    void anEmptyRefOrOneWithAControlCharacterIsRefusedBeforeGitSeesIt() throws Exception {
+        GitRepo.init(dir).commitAll("empty");
+        for (String ref : new String[] {"", "main\nHEAD", "main\u001f"}) {
+            UserError e = assertThrows(UserError.class, () -> GitPlan.atMergeBase(dir, ref, "dev", PLAN));
+            assertEquals(UserError.USAGE, e.exitCode());
+            assertTrue(e.getMessage().contains("expected a git ref"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), "one line on stderr");
+        }
+        assertTrue(assertThrows(UserError.class, () -> GitPlan.atMergeBase(dir, "main\nHEAD", "dev", PLAN)).getMessage()
+                .contains("\"main?HEAD\""), "the control character shown as ?");
+    }
+
+    @Test
+    void aRefWithASpaceIsLeftToGitWhichKnowsNoSuchRef() throws Exception {
+        // a space (0x20) is not a control character: git-check-ref-format(1) refuses it, and says so as an unknown ref
+        GitRepo.init(dir).commitAll("empty");
+        UserError e = assertThrows(UserError.class, () -> GitPlan.atMergeBase(dir, "main branch", "dev", PLAN));
+        assertTrue(e.getMessage().contains("unknown git ref"), e.getMessage());
+    }
+
+    @Test
+    void aFileAtTheBaseThatIsNotAPlanNamesTheShortCommit() throws Exception {
+        GitRepo repo = GitRepo.init(dir);
+        repo.write("stacks/dev.plan.json", "{\"not\": [1, 2");
+        String base = repo.commitAll("broken plan");
+        UserError e = assertThrows(UserError.class, () -> GitPlan.atMergeBase(dir, "HEAD", "dev", PLAN));
+        assertEquals(UserError.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith(PLAN + " at " + base.substring(0, 12) + ": not a synth plan ("), e.getMessage());
+        assertFalse(e.getMessage().contains(base), "the short sha, not the full one");
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void shortShaKeepsTwelveCharacters() {
+        assertEquals("0123456789ab", GitPlan.shortSha("0123456789abcdef0123456789abcdef01234567"));
+        assertEquals("0123456789ab", GitPlan.shortSha("0123456789ab"));
+        assertEquals("abc", GitPlan.shortSha("abc"));
+    }
+
+    @Test
+    void readingAtACommitGitDoesNotHaveIsAnEnvironmentErrorOnOneLine() throws Exception {
+        GitRepo.init(dir).commitAll("empty");
+        UserError e = assertThrows(UserError.class,
+                () -> GitPlan.readAt(dir, "0123456789abcdef0123456789abcdef01234567", PLAN));
+        assertEquals(UserError.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().startsWith("git ls-tree 0123456789abcdef0123456789abcdef01234567: "), e.getMessage());
+        assertTrue(e.getMessage().length() > "git ls-tree 0123456789abcdef0123456789abcdef01234567: ".length(), "git's reason is kept");
+        assertEquals(1, e.getMessage().lines().count());
+    }
 }

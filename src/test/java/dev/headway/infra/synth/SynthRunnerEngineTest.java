@@ -2,12 +2,14 @@ package dev.headway.infra.synth;
 
 import com.pulumi.deployment.internal.EngineLogger;
 import com.pulumi.deployment.internal.Runner;
+import com.pulumi.exceptions.ResourceException;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.Resource;
 import org.junit.jupiter.api.Test;
 
 import javax.annotation.Nullable;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -82,5 +84,39 @@ class SynthRunnerEngineTest {
         assertFalse(result.isDone(), "the run waits for the registered task");
         late.complete(null);
         assertEquals(0, result.join().exitCode());
+    }
+    @Test
+    void aResourceExceptionThatHidesItsStackIsReportedByItsMessage() {
+        Runner.Result<Object> r = new SynthRunner(() -> logger, true).runAsync(() -> {
+            throw new ResourceException("bucket: name taken", null, true);
+        }).join();
+        assertEquals(32, r.exitCode());
+        assertEquals(List.of("SEVERE bucket: name taken"), logged);
+    }
+
+    @Test
+    void aResourceExceptionWithItsStackIsReportedWithIt() {
+        new SynthRunner(() -> logger, true).runAsync(() -> {
+            throw new ResourceException("bucket: name taken", null, false);
+        }).join();
+        assertEquals(1, logged.size());
+        assertTrue(logged.get(0).startsWith("SEVERE com.pulumi.exceptions.ResourceException: bucket: name taken"), logged.get(0));
+        assertTrue(logged.get(0).contains("\tat "), "the stack: " + logged.get(0));
+    }
+
+    @Test
+    void theProgramsValueComesBackWithTheResult() {
+        assertEquals(Optional.of("done"), new SynthRunner(() -> logger).runAsync(() -> "done").join().result());
+    }
+
+    @Test
+    void aProgramThatLoggedAnErrorExitsOneAndWithoutALoggerZero() {
+        // Runner.ProcessExitedBeforeLoggingUserActionableMessage: errors were logged, but no exception reported
+        Runner.Result<String> r = new SynthRunner(() -> logger).runAsync(() -> {
+            logger.errorAsync("the program logged an error");
+            return "done";
+        }).join();
+        assertEquals(Runner.ProcessExitedBeforeLoggingUserActionableMessage, r.exitCode());
+        assertEquals(Runner.ProcessExitedSuccessfully, new SynthRunner(() -> null).runAsync(() -> "done").join().exitCode());
     }
 }
