@@ -65,7 +65,7 @@ class GoogleClientsTest {
     @ParameterizedTest
     @CsvSource({
             "127.0.0.1, true", "127.1.2.3, true", "localhost, true", "LOCALHOST, true", "[::1], true", "::1, true",
-            "10.0.0.5, false", "[::2], false", "localhost.evil.example, false", "example.com, false", "999.1.1.1, false",
+            "10.0.0.5, false", "[::2], false", "[localhost], false", "[127.0.0.1], false", "localhost.evil.example, false", "example.com, false", "999.1.1.1, false",
     })
     void onlyALoopbackAddressOrLocalhostIsLoopbackAndNoNameIsResolved(String host, boolean loopback) {
         assertEquals(loopback, GoogleClients.isLoopback(host));
@@ -130,6 +130,8 @@ class GoogleClientsTest {
         assertTrue(usage(() -> GoogleClients.checkUrl("--bigquery-endpoint", "http://a b")).startsWith("--bigquery-endpoint \"http://a b\": not a URL ("));
         assertEquals("--bigquery-endpoint \"localhost:9000\": expected http(s)://host[:port]",
                 usage(() -> GoogleClients.checkUrl("--bigquery-endpoint", "localhost:9000")));
+        assertEquals("--bigquery-endpoint \"//127.0.0.1:9000/x\": expected http(s)://host[:port]",
+                usage(() -> GoogleClients.checkUrl("--bigquery-endpoint", "//127.0.0.1:9000/x")));
         assertEquals("--bigquery-endpoint \"/path\": expected http(s)://host[:port]",
                 usage(() -> GoogleClients.checkUrl("--bigquery-endpoint", "/path")));
     }
