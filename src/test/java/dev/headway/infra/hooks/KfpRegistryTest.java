@@ -118,6 +118,38 @@ class KfpRegistryTest {
     }
 
     @Test
+    void only3xxWithALocationIsARedirect() throws Exception {
+        routes.put("/300", ex -> {
+            ex.getResponseHeaders().add("Location", "/t");
+            ex.sendResponseHeaders(300, -1);
+        });
+        routes.put("/400", ex -> {
+            ex.getResponseHeaders().add("Location", "/t");
+            ex.sendResponseHeaders(400, -1);
+        });
+        routes.put("/t", body(template()));
+        assertEquals("simple-two-step-pipeline", KfpRegistry.download(url("/300"), T).name());
+        IOException e = assertThrows(IOException.class, () -> KfpRegistry.download(url("/400"), T));
+        assertEquals("template " + url("/400") + ": HTTP 400", e.getMessage());
+    }
+
+    @Test
+    void aRedirectTargetThatNeverAnswersIsCutOffAtTheSameDeadline() {
+        routes.put("/a", redirect("/hang"));
+        routes.put("/hang", ex -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long start = System.nanoTime();
+        assertThrows(HttpTimeoutException.class, () -> KfpRegistry.download(url("/a"), Duration.ofSeconds(1)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 6000, "bounded by the 1 s timeout, took " + millis + " ms");
+    }
+
+    @Test
     void moreThanThreeRedirectsAreRefused() throws Exception {
         routes.put("/a", redirect("/b"));
         routes.put("/b", redirect("/c"));
