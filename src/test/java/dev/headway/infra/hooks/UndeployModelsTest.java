@@ -82,7 +82,17 @@ class UndeployModelsTest {
     }
 
     @Test
+    void aTransientErrorIsRetried() {
+        deploy(GRU, Map.of("111", 100));
+        vertex.failNext("GetEndpoint", Status.Code.UNAVAILABLE, FakeVertex.When.BEFORE);
+        HookResult r = run(endpoints("headway-gru", GRU));
+        assertEquals("undeployed 1 model(s) from 1 endpoint(s)", r.reason());
+        assertEquals(2, vertex.calls("GetEndpoint"));
+    }
+
+    @Test
     void aStackWithoutEndpointsIsSkipped() {
+        assertEquals("undeploy-models", new UndeployModels(region -> null).name(), "its name for --only and the report");
         assertEquals(HookResult.skip("undeploy-models", "the stack has no endpoints", Duration.ZERO).reason(), run("{}").reason());
         assertEquals(HookResult.Status.SKIP, run("{\"endpoints\": {}}").status());
         assertEquals(List.of(), regions);
