@@ -135,7 +135,9 @@ public final class GoogleClients {
     }
 
     static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        // InetAddress.getByName takes an IPv6 literal with or without brackets ("[::1]", RFC 2732; "::1", RFC 2373):
+        // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/InetAddress.html#getByName(java.lang.String)
+        String h = host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;
         }
