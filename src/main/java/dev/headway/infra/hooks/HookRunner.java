@@ -35,10 +35,19 @@ public final class HookRunner {
     }
 
     /**
-     * Runs {@code hooks} in order. Each gets at most {@code timeout} plus its {@link Hook#extraTime()}: a server
+     * Runs {@code hooks} in order. Each gets at most {@code timeout} plus its {@link Hook#extraTime()} plus
+     * {@link #GRACE}: a server
      * that never answers, or trickles a byte a second through a body read that no client timeout covers, fails
      * that hook at the deadline instead of holding the run (the stuck call is interrupted on a daemon thread).
      */
+    /**
+     * How long past {@code --timeout} (and the hook's extra time) the runner waits before it stops a hook
+     * itself. The Google clients' own total timeouts are {@code --timeout} and end with the real error
+     * (the last status, e.g. UNAVAILABLE after retries); the runner's deadline is the backstop for what no
+     * client timeout covers, so it must not race them to the same instant.
+     */
+    static final Duration GRACE = Duration.ofSeconds(2);
+
     public static List<HookResult> run(List<Hook> hooks, StackOutputs outputs, Duration timeout, Consumer<HookResult> onResult) {
         Set<String> missing = new TreeSet<>();
         for (Hook h : hooks) {
@@ -50,14 +59,14 @@ public final class HookRunner {
         }
         List<HookResult> results = new ArrayList<>();
         for (Hook h : hooks) {
-            HookResult r = withDeadline(h, outputs, timeout.plus(h.extraTime()));
+            HookResult r = withDeadline(h, outputs, timeout, timeout.plus(h.extraTime()).plus(GRACE));
             results.add(r);
             onResult.accept(r);
         }
         return results;
     }
 
-    private static HookResult withDeadline(Hook h, StackOutputs outputs, Duration budget) {
+    private static HookResult withDeadline(Hook h, StackOutputs outputs, Duration timeout, Duration budget) {
         long start = System.nanoTime();
         ExecutorService one = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "hook-" + h.name());
@@ -69,7 +78,7 @@ public final class HookRunner {
             return running.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            return HookResult.fail(h.name(), "no result within " + budget.toSeconds() + " s (--timeout " + (budget.minus(h.extraTime()).toSeconds())
+            return HookResult.fail(h.name(), "no result within " + budget.toSeconds() + " s (--timeout " + timeout.toSeconds()
                     + "): a server did not answer in time", Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             running.cancel(true);

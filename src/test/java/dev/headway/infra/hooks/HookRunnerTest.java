@@ -92,10 +92,10 @@ class HookRunnerTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         HookResult r = results.get(0);
         assertEquals(HookResult.Status.FAIL, r.status());
-        // the budget is --timeout plus the hook's extra time
-        assertEquals("no result within 2 s (--timeout 1): a server did not answer in time", r.reason());
-        assertTrue(millis >= 2000 && millis < 10_000, millis + " ms");
-        assertTrue(r.elapsed().toMillis() >= 2000 && r.elapsed().toMillis() <= millis, r.elapsed().toString());
+        // the budget is --timeout plus the hook's extra time plus the runner's grace (the clients' own timeouts end first)
+        assertEquals("no result within 4 s (--timeout 1): a server did not answer in time", r.reason());
+        assertTrue(millis >= 4000 && millis < 12_000, millis + " ms");
+        assertTrue(r.elapsed().toMillis() >= 4000 && r.elapsed().toMillis() <= millis, r.elapsed().toString());
         assertEquals(HookResult.Status.PASS, results.get(1).status());
     }
 
