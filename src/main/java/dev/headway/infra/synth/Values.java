@@ -79,9 +79,6 @@ final class Values {
         if (o == null) {
             return F.nullNode();
         }
-        if (o instanceof String s) {
-            return F.textNode(s);
-        }
         if (o instanceof Boolean b) {
             return F.booleanNode(b);
         }
@@ -98,7 +95,7 @@ final class Values {
             c.forEach(item -> arr.add(ofJava(item)));
             return arr;
         }
-        return F.textNode(String.valueOf(o));
+        return F.textNode(String.valueOf(o)); // strings, and anything else by its text
     }
 
     private static JsonNode number(double d) {

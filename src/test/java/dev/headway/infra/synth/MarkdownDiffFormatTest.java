@@ -62,6 +62,49 @@ class MarkdownDiffFormatTest {
         assertTrue(dev.startsWith("### Stack `dev`: 0 to add, 1 to change, 0 to replace, 0 to delete\n\n| component |"), dev);
     }
 
+    /** A value long on either side is shown as a diff of its text, the absent side as (none) in the table and empty in the diff. */
+    @Test
+    void aValueLongOnOneSideOnlyIsStillADiff() {
+        Plan before = Plans.of("{resources: [{type: 'gcp:monitoring/alertPolicy:AlertPolicy', name: 'lag', inputs: {filter: 'a\\nb'}}]}");
+        Plan after = Plans.of("{resources: [{type: 'gcp:monitoring/alertPolicy:AlertPolicy', name: 'lag', inputs: {filter: 'a', description: 'line1\\nline2'}}]}");
+        PlanDiff d = PlanDiff.between(before, after);
+        String md = MarkdownDiff.render(d, "");
+        assertTrue(md.contains("""
+                | `description` | (none) | (11 characters, 2 lines; below) |  |
+                | `filter` | (3 characters, 2 lines; below) | (1 characters, 1 lines; below) |  |
+
+                <details><summary><code>description</code>: 2 lines differ</summary>
+
+                ```diff
+                --- before
+                +++ after
+                @@ -0,0 +1,2 @@
+                +line1
+                +line2
+                ```
+
+                </details>
+
+                <details><summary><code>filter</code>: 1 lines differ</summary>
+
+                ```diff
+                --- before
+                +++ after
+                @@ -1,2 +1,1 @@
+                 a
+                -b
+                ```
+                """), md);
+        assertTrue(DiffRenderer.text(d).endsWith("""
+                    filter:
+                      --- before
+                      +++ after
+                      @@ -1,2 +1,1 @@
+                       a
+                      -b
+                """), DiffRenderer.text(d));
+    }
+
     /** A value's text is never the secret: masked by value or by its key, whatever it holds. */
     @Test
     void theTextOfASecretIsMasked() {
