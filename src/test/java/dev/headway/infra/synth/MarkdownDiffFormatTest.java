@@ -95,14 +95,22 @@ class MarkdownDiffFormatTest {
                 -b
                 ```
                 """), md);
-        assertTrue(DiffRenderer.text(d).endsWith("""
+        assertEquals("""
+                stack dev: 0 to add, 1 to change, 0 to replace, 0 to delete
+                ~ monitoring.AlertPolicy lag
+                    description:
+                      --- before
+                      +++ after
+                      @@ -0,0 +1,2 @@
+                      +line1
+                      +line2
                     filter:
                       --- before
                       +++ after
                       @@ -1,2 +1,1 @@
                        a
                       -b
-                """), DiffRenderer.text(d));
+                """, DiffRenderer.text(d));
     }
 
     /** A value's text is never the secret: masked by value or by its key, whatever it holds. */
