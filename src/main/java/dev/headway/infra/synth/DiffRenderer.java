@@ -96,11 +96,7 @@ public final class DiffRenderer {
         return MarkdownDiff.render(d, "");
     }
 
-    /** The changed resources and everything that depends on them, over the union of both plans. */
-    static String graph(PlanDiff d) {
-        return graph(d, List.of());
-    }
-
+    /** The changed resources and everything that depends on them, over the union of both plans; {@code replaced} marked apart. */
     static String graph(PlanDiff d, List<PlanDiff.Changed> replaced) {
         Map<String, PlannedResource> all = new LinkedHashMap<>();
         d.before().cloudResources().forEach(r -> all.put(r.urn(), r));

@@ -149,8 +149,8 @@ public final class MarkdownDiff {
 
     /** Too long or multi-line for a table cell: shown whole, below the table (never cut). */
     static boolean isLong(String path, JsonNode n) {
-        String shown = show(path, n);
-        return !shown.equals("[secret]") && !n.isMissingNode() && (shown.length() > MAX_VALUE || text(path, n).contains("\n"));
+        // a secret shows and reads as "[secret]", an absent value as "(none)" and "": neither is long
+        return show(path, n).length() > MAX_VALUE || text(path, n).contains("\n");
     }
 
     /** The text of a value: strings as they are (a script reads as a script), other JSON pretty-printed. */

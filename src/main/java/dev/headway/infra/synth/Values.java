@@ -79,9 +79,6 @@ final class Values {
         if (o == null) {
             return F.nullNode();
         }
-        if (o instanceof String s) {
-            return F.textNode(s);
-        }
         if (o instanceof Boolean b) {
             return F.booleanNode(b);
         }
@@ -98,11 +95,11 @@ final class Values {
             c.forEach(item -> arr.add(ofJava(item)));
             return arr;
         }
-        return F.textNode(String.valueOf(o));
+        return F.textNode(String.valueOf(o)); // strings, and anything else by its text
     }
 
     private static JsonNode number(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) { // infinities fail the bound
             long l = (long) d;
             // the same node type Jackson reads back from the JSON, so plans compare equal after a round trip
             return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);
