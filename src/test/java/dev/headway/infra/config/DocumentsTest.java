@@ -59,8 +59,7 @@ class DocumentsTest {
     @Test
     void jsonNestsExactlyToTheLimit() throws Exception {
         assertTrue(Documents.json(nested(Documents.MAX_DEPTH)).isArray());
-        assertTrue(refusal(() -> Documents.json(nested(Documents.MAX_DEPTH + 1)))
-                .endsWith(": nested deeper than 64 levels"));
+        assertEquals("is not valid JSON: nested deeper than 64 levels", refusal(() -> Documents.json(nested(Documents.MAX_DEPTH + 1))));
     }
 
     @Test
@@ -69,9 +68,31 @@ class DocumentsTest {
     }
 
     @Test
+    void jsonRefusesAStringLongerThanTheFileLimit() {
+        assertEquals("is not valid JSON: a value longer than allowed",
+                refusal(() -> Documents.json("\"" + "a".repeat(Documents.MAX_BYTES + 1) + "\"")));
+    }
+
+    // Jackson's message for a bad token is "Unrecognized token '<token>': was expecting (...)", 108 characters
+    // besides the token; the reason keeps its first 160 characters so the error stays one readable line.
+    @Test
+    void aParserMessageOfExactly160CharactersIsKeptWhole() {
+        String reason = refusal(() -> Documents.json("a".repeat(52))).substring("is not valid JSON at line 1: ".length());
+        assertEquals(160, reason.length());
+        assertTrue(reason.endsWith("'false')"), reason);
+    }
+
+    @Test
+    void aLongerParserMessageIsCutAt160Characters() {
+        String reason = refusal(() -> Documents.json("a".repeat(53))).substring("is not valid JSON at line 1: ".length());
+        assertEquals(163, reason.length());
+        assertTrue(reason.endsWith("'false'..."), reason);
+    }
+
+    @Test
     void yamlNestsExactlyToTheLimit() throws Exception {
         assertTrue(Documents.yaml(nested(Documents.MAX_DEPTH)).isArray());
-        assertTrue(refusal(() -> Documents.yaml(nested(Documents.MAX_DEPTH + 1))).contains("nested deeper than 64 levels"));
+        assertEquals("is not valid YAML: nested deeper than 64 levels", refusal(() -> Documents.yaml(nested(Documents.MAX_DEPTH + 1))));
     }
 
     @Test
