@@ -64,6 +64,30 @@ class EnvironmentsResolveTest {
                 .startsWith("config headway:allowTierMismatch: expected the reason tier prod runs in headway-dev"));
     }
 
+    // Offline a secret gcp:project reads as the placeholder, so its name cannot be judged against the tier.
+    @Test
+    void aSecretProjectIsNotJudgedByItsName() {
+        assertEquals(new Env("qa", Tier.PROD), Environments.resolve("qa", config("{\"tier\": \"prod\"}"), "headway-dev", true));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "prod, headway-dev,  'config headway:tier: expected dev, since gcp:project headway-dev looks like a dev project'",
+            "dev,  headway-prod, 'config headway:tier: expected prod, since gcp:project headway-prod looks like a production project'"})
+    void aTierMismatchNamesTheTierTheProjectLooksLike(String tier, String project, String message) {
+        assertTrue(refusal("qa", "{\"tier\": \"" + tier + "\"}", project).startsWith(message));
+    }
+
+    @Test
+    void aReviewStackRunsNoStreamingJob() {
+        Training none = new Training("NVIDIA_TESLA_T4", "n1-standard-4", 0, List.of(), Optional.empty());
+        Dataflow job = new Dataflow("n1-standard-1", 1, Optional.of(new Settings.FlexJob("gs://bucket/template.json", java.util.Map.of())));
+        Batch off = new Batch(false, Optional.empty(), "0 3 * * *", "Etc/UTC", List.of(), "1", "1Gi");
+        assertTrue(assertThrows(ConfigError.class, () -> ReviewStacks.check(new Env("pr-7", Tier.DEV), none, job, off)).getMessage()
+                .startsWith("config headway:dataflow.job: expected nothing in review stack pr-7"));
+        assertDoesNotThrow(() -> ReviewStacks.check(new Env("qa", Tier.DEV), none, job, off));
+    }
+
     @Test
     void onlyReviewStacksAreHeldToTheReviewPromises() {
         Training gpus = new Training("NVIDIA_TESLA_T4", "n1-standard-4", 4, List.of("us-east1-c"), Optional.empty());
