@@ -52,7 +52,12 @@ public record Cidr(long address, int prefix) {
     }
 
     private long mask() {
-        return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        return mask(prefix);
+    }
+
+    /** The netmask of a prefix length; for /0 the long shift by 32 leaves no bits in the low 32 (JLS 15.19 masks long shift distances to 6 bits). */
+    private static long mask(int prefixLength) {
+        return (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
     }
 
     public boolean isNetworkAddress() {
@@ -65,8 +70,7 @@ public record Cidr(long address, int prefix) {
 
     /** True when the two blocks share any address. */
     public boolean overlaps(Cidr other) {
-        int p = Math.min(prefix, other.prefix);
-        long m = p == 0 ? 0 : (0xFFFFFFFFL << (32 - p)) & 0xFFFFFFFFL;
+        long m = mask(Math.min(prefix, other.prefix));
         return (address & m) == (other.address & m);
     }
 

@@ -109,8 +109,9 @@ public final class Documents {
                     throw new Malformed("uses the YAML alias *" + p.getText() + " at line " + line(p)
                             + "; aliases are not supported, write the value out");
                 }
-                if (t.isStructStart() && ++depth > MAX_DEPTH) {
-                    throw new Malformed("is nested deeper than " + MAX_DEPTH + " levels at line " + line(p));
+                // Depth past MAX_DEPTH never gets here: the parser's StreamReadConstraints (LIMITS) refuse it first.
+                if (t.isStructStart()) {
+                    depth++;
                 } else if (t.isStructEnd()) {
                     depth--;
                 }
