@@ -33,7 +33,12 @@ final class SettingsYaml {
     }
 
     static Settings load(String tier, String... lines) {
-        return SettingsLoader.load(tier, ConfigFile.parse("test.yaml", yaml(tier, lines)));
+        return loadStack(tier, tier, lines);
+    }
+
+    /** A stack whose name is not its tier's (a review stack, say). */
+    static Settings loadStack(String stack, String tier, String... lines) {
+        return SettingsLoader.load(stack, ConfigFile.parse("test.yaml", yaml(tier, lines)));
     }
 
     static ConfigError refused(String tier, String... lines) {
