@@ -19,9 +19,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * gets the dev value in a dev-tier stack and the prod value in a prod-tier one.
  */
 class SettingsLoaderDefaultsTest {
-    private static final Settings DEV = load("dev");
-    private static final Settings PROD = load("prod");
-
     private static Arguments row(String key, Function<Settings, Object> read, Object dev, Object prod) {
         return arguments(key, read, dev, prod);
     }
@@ -83,8 +80,9 @@ class SettingsLoaderDefaultsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("defaults")
     void aKeyLeftOutTakesItsTiersDefaultFromTheConfigReference(String key, Function<Settings, Object> read, Object dev, Object prod) {
-        assertEquals(dev, read.apply(DEV), key + " in a dev-tier stack");
-        assertEquals(prod, read.apply(PROD), key + " in a prod-tier stack");
+        // loaded per case, not once per class: a cached Settings would hide a changed loader (PIT swaps classes in one JVM)
+        assertEquals(dev, read.apply(load("dev")), key + " in a dev-tier stack");
+        assertEquals(prod, read.apply(load("prod")), key + " in a prod-tier stack");
     }
 
     static Stream<Arguments> gkeDefaults() {
