@@ -434,8 +434,8 @@ public final class SettingsLoader {
 
     /** Five cron fields, each *, a number, a range, a list or a step within its range (month and weekday names allowed). */
     private static void checkCron(String key, String schedule) {
-        String[] fields = schedule.trim().split("\\s+");
-        for (int i = 0; i < fields.length && i < 5; i++) {
+        String[] fields = schedule.trim().split("\\s+"); // five: GoogleCloud.CRON matched before this
+        for (int i = 0; i < CRON_FIELDS.size(); i++) {
             for (String part : fields[i].split(",", -1)) {
                 String base = part.contains("/") ? part.substring(0, part.indexOf('/')) : part;
                 String step = part.contains("/") ? part.substring(part.indexOf('/') + 1) : "1";
