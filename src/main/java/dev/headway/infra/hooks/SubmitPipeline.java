@@ -234,11 +234,9 @@ public final class SubmitPipeline implements Hook {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        // a label value is at most 63 characters, so the id is at most 63 + 1 + 16 = 80 (Vertex allows 128)
         String prefix = labelValue(spec.name()).replace('_', '-').replaceAll("^[^a-z]+", "");
         prefix = prefix.isEmpty() ? "pipeline" : prefix;
-        if (prefix.length() > 100) {
-            prefix = prefix.substring(0, 100);
-        }
         return (prefix.endsWith("-") ? prefix : prefix + "-") + hash;
     }
 
@@ -264,7 +262,7 @@ public final class SubmitPipeline implements Hook {
     /** A Google label value: lower-case letters, digits, _ and -, at most 63 characters. */
     static String labelValue(String s) {
         String v = s.toLowerCase().replaceAll("[^a-z0-9_-]", "-");
-        return v.length() > 63 ? v.substring(0, 63) : v;
+        return v.substring(0, Math.min(v.length(), 63));
     }
 
     private static String stripSlash(String s) {

@@ -144,7 +144,8 @@ class SubmitPipelineArtifactTest {
         var inputs = job.getPipelineJob().getRuntimeConfig().getInputArtifactsMap();
         assertEquals(raw.getArtifactId(), inputs.get("raw_data").getArtifactId());
         assertEquals(baseline.getArtifactId(), inputs.get("baseline").getArtifactId());
-        assertTrue(run.out().contains("SKIP submit-pipeline"), run.out());
+        assertTrue(run.out().contains("SKIP submit-pipeline") && run.out().contains("dry run: 2 CreateArtifact and job "
+                + job.getPipelineJobId() + " printed, nothing sent"), run.out());
         assertEquals(0, vertex.calls("CreateArtifact"));
         assertEquals(0, vertex.calls("GetArtifact"));
         assertEquals(0, vertex.calls("CreatePipelineJob"));
@@ -196,5 +197,28 @@ class SubmitPipelineArtifactTest {
         assertEquals(0, vertex.calls("CreateArtifact"));
         assertEquals(0, onlyJob().getRuntimeConfig().getInputArtifactsCount());
         assertEquals("Hello KFP!", onlyJob().getRuntimeConfig().getParameterValuesOrThrow("text").getStringValue());
+        String pass = run.out().lines().filter(l -> l.startsWith("PASS submit-pipeline")).findFirst().orElseThrow();
+        assertTrue(pass.endsWith(onlyJob().getName() + " (PIPELINE_STATE_QUEUED)"), "no artifact note: " + pass);
+    }
+
+    @Test
+    void anIdTakenByTheSameUriUnderAnotherSchemaIsAConflict() {
+        String id = dev.headway.infra.hooks.kfp.UriArtifact.idFor(URI, "system.Dataset");
+        vertex.artifacts.put(STORE + "/artifacts/" + id, Artifact.newBuilder().setName(STORE + "/artifacts/" + id)
+                .setUri(URI).setSchemaTitle("system.Model").build());
+        CliRun run = submit("--artifact", "raw_data=" + URI);
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("already holds system.Model " + URI + ", not system.Dataset"), run.out());
+        assertEquals(0, vertex.calls("CreatePipelineJob"));
+    }
+
+    @Test
+    void readingAnExistingArtifactBackIsRetried() {
+        assertEquals(0, submit("--artifact", "raw_data=" + URI).exit());
+        vertex.failNext("GetArtifact", Status.Code.UNAVAILABLE, FakeVertex.When.BEFORE);
+        CliRun rerun = submit("--artifact", "raw_data=" + URI);
+        assertEquals(0, rerun.exit(), rerun.out() + rerun.err());
+        assertEquals(2, vertex.calls("GetArtifact"), "UNAVAILABLE, then the artifact");
+        assertTrue(rerun.out().contains("(reused)"), rerun.out());
     }
 }

@@ -92,6 +92,20 @@ class SubmitPipelineTest {
                 .getFieldsOrThrow("name").getStringValue());
         assertEquals(0, vertex.calls("CreatePipelineJob"));
         assertTrue(run.out().contains("SKIP submit-pipeline"), run.out());
+        assertTrue(run.out().contains("dry run: job " + req.getPipelineJobId() + " printed, nothing sent"),
+                "an artifact given by id needs no CreateArtifact: " + run.out());
+        assertFiguresBelow(run.out(), 60);
+    }
+
+    /** Every {@code 12.3s} figure printed (progress lines, the result line) is a plausible elapsed time. */
+    static void assertFiguresBelow(String out, double seconds) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])(\\d+\\.\\d)s\\b").matcher(out);
+        int found = 0;
+        while (m.find()) {
+            found++;
+            assertTrue(Double.parseDouble(m.group(1)) < seconds, m.group() + " in " + out);
+        }
+        assertTrue(found > 0, "no elapsed figure in " + out);
     }
 
     @Test
@@ -146,6 +160,67 @@ class SubmitPipelineTest {
         assertTrue(run.out().contains("PIPELINE_STATE_RUNNING"), run.out());
         assertTrue(run.out().contains("ended PIPELINE_STATE_SUCCEEDED"), run.out());
         assertEquals(4, vertex.calls("GetPipelineJob"), "one UNAVAILABLE retried, then RUNNING, RUNNING, SUCCEEDED");
+        assertFiguresBelow(run.out(), 60);
+    }
+
+    private CliRun submitWith(String timeout, String pollMs, String... extra) {
+        List<String> args = new ArrayList<>(List.of("hooks", "dev", "--only", "submit-pipeline", "--outputs", outputs.toString(),
+                "--vertex-endpoint", vertex.hostPort(), "--timeout", timeout, "--poll-interval-ms", pollMs));
+        args.addAll(List.of(ALL_TYPES));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void waitGivesUpAtTheWaitTimeoutAndPollsAtTheInterval() {
+        vertex.stateScript.add(PipelineState.PIPELINE_STATE_RUNNING);
+        CliRun run = submitWith("20", "100", "--wait", "--wait-timeout", "1");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("still PIPELINE_STATE_RUNNING after --wait-timeout 1s"), run.out());
+        int polls = vertex.calls("GetPipelineJob");
+        assertTrue(polls >= 3 && polls <= 15, "1 s at one poll per 100 ms, not a busy loop: " + polls + " polls");
+    }
+
+    @Test
+    void waitingMayOutlastTheCallTimeoutUpToTheWaitTimeout() {
+        // five RUNNING polls 800 ms apart: 4 s, past --timeout 1 plus the runner's grace, inside --wait-timeout 30
+        for (int i = 0; i < 5; i++) {
+            vertex.stateScript.add(PipelineState.PIPELINE_STATE_RUNNING);
+        }
+        vertex.stateScript.add(PipelineState.PIPELINE_STATE_SUCCEEDED);
+        CliRun run = submitWith("1", "800", "--wait", "--wait-timeout", "30");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("ended PIPELINE_STATE_SUCCEEDED"), run.out());
+    }
+
+    @Test
+    void aFailedJobsErrorIsTheReason() {
+        vertex.failure = com.google.rpc.Status.newBuilder().setCode(13).setMessage("The DAG failed because some tasks failed: train").build();
+        vertex.stateScript.add(PipelineState.PIPELINE_STATE_FAILED);
+        CliRun run = submit(concat(ALL_TYPES, "--wait"));
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("ended PIPELINE_STATE_FAILED: The DAG failed because some tasks failed: train"), run.out());
+    }
+
+    @Test
+    void aParamOutputFillsAParameterFromTheNamedStackOutput() throws Exception {
+        CliRun run = submit("--template", PipelineSpecTest.TWO_STEP.toString(), "--param-output", "text=env", "--dry-run");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("dev", parseDryRun(run.out()).getPipelineJob().getRuntimeConfig().getParameterValuesOrThrow("text").getStringValue(),
+                "text is filled from the env output instead of its default");
+    }
+
+    @Test
+    void theTemplateRepositoryOutputIsRequiredOnlyWithoutATemplate() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.DEV_OUTPUTS);
+        assertTrue(json.remove("pipelineTemplateRepo") != null, "the dev outputs name the template repository");
+        outputs = CliRun.outputsFile(json.toString());
+        CliRun withTemplate = submit(concat(ALL_TYPES, "--dry-run"));
+        assertEquals(0, withTemplate.exit(), withTemplate.err());
+        CliRun newest = submit("--template-package", "headway-training", "--dry-run");
+        assertEquals(3, newest.exit(), newest.out() + newest.err());
+        assertTrue(newest.err().contains("lack pipelineTemplateRepo"), newest.err());
     }
 
     @Test

@@ -79,6 +79,8 @@ public final class FakeVertex implements AutoCloseable {
     public final List<CreateArtifactRequest> createArtifactRequests = Collections.synchronizedList(new ArrayList<>());
     /** States that successive GetPipelineJob calls report for a job, after it was created QUEUED. */
     public final Deque<PipelineState> stateScript = new ArrayDeque<>();
+    /** The {@code error} a job carries once the script moves it to FAILED, as Vertex sets it (google.rpc.Status). */
+    public volatile com.google.rpc.Status failure = com.google.rpc.Status.getDefaultInstance();
     /** How Predict answers; default: one prediction per instance. */
     public volatile Function<PredictRequest, PredictResponse> predictor = req -> {
         PredictResponse.Builder b = PredictResponse.newBuilder().setDeployedModelId("1234");
@@ -158,7 +160,11 @@ public final class FakeVertex implements AutoCloseable {
             }
             PipelineState next = stateScript.poll();
             if (next != null) {
-                job = job.toBuilder().setState(next).build();
+                PipelineJob.Builder b = job.toBuilder().setState(next);
+                if (next == PipelineState.PIPELINE_STATE_FAILED && !failure.equals(com.google.rpc.Status.getDefaultInstance())) {
+                    b.setError(failure);
+                }
+                job = b.build();
                 jobs.put(req.getName(), job);
             }
             return job;
