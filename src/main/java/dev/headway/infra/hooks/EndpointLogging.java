@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +38,7 @@ public final class EndpointLogging implements Hook {
     public static final String NAME = "endpoint-logging";
     /** The stack output this hook applies. */
     public static final String OUTPUT = "endpointLogging";
-    private static final Pattern ENDPOINT = Pattern.compile("projects/[^/]+/locations/([^/]+)/endpoints/[^/]+");
+    private static final Pattern ENDPOINT = Pattern.compile("projects/[^/]+/locations/[^/]+/endpoints/[^/]+");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double RATE_TOLERANCE = 1e-9;
 
@@ -197,12 +196,9 @@ public final class EndpointLogging implements Hook {
         return "enabled=" + w.enabled() + " samplingRate=" + w.samplingRate() + " destination=" + w.outputUri();
     }
 
+    /** The location segment of an endpoint name, {@code projects/P/locations/L/endpoints/ID}, as {@link #wanted} checked it. */
     private static String region(String endpoint) {
-        Matcher m = ENDPOINT.matcher(endpoint);
-        if (!m.matches()) {
-            throw new IllegalStateException(endpoint); // checked in wanted()
-        }
-        return m.group(1);
+        return endpoint.split("/")[3];
     }
 
     private EndpointServiceClient client(Map<String, EndpointServiceClient> byRegion, String region) {

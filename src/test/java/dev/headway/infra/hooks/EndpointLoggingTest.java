@@ -271,6 +271,108 @@ class EndpointLoggingTest {
                 vertex.endpoints.get(DEV_GRU).getPredictRequestResponseLoggingConfig());
     }
 
+    private static String withLogging(String outputsJson, String entryName, String entryJson) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(outputsJson);
+        if (entryName == null) {
+            root.set(EndpointLogging.OUTPUT, JSON.readTree(entryJson));
+        } else {
+            ((ObjectNode) root.get(EndpointLogging.OUTPUT)).set(entryName, JSON.readTree(entryJson));
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "        | []                                                              | is not a map of endpoint name to logging config",
+            "headway-gru | 1                                                          | endpointLogging.headway-gru in ",
+            "headway-gru | {\"endpoint\": \"endpoints/1\", \"enabled\": true, \"samplingRate\": 1, \"bigqueryDestination\": \"bq://p.d.t\"} | endpoint must be projects/P/locations/L/endpoints/ID, was endpoints/1",
+    })
+    void aMalformedOutputIsOneLineExit3AndNothingSent(String entry, String json, String message) throws IOException {
+        // the CLI first holds outputs to what the stack declares; the hook still judges what it is handed
+        EndpointLogging hook = new EndpointLogging(region -> GoogleClients.forEndpoint(vertex.hostPort(), java.time.Duration.ofSeconds(20)),
+                false, new java.io.PrintWriter(new java.io.StringWriter()));
+        dev.headway.infra.UserError e = org.junit.jupiter.api.Assertions.assertThrows(dev.headway.infra.UserError.class,
+                () -> hook.run(StackOutputs.parse("outputs.json", withLogging(fixture("dev"), entry, json))));
+        assertEquals(dev.headway.infra.UserError.ENVIRONMENT, e.exitCode());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("stack output endpointLogging") && e.getMessage().contains(message), e.getMessage());
+        assertEquals(0, vertex.calls("GetEndpoint"));
+    }
+
+    @Test
+    void withoutTheOutputNothingIsWanted() throws IOException {
+        assertEquals(Map.of(), EndpointLogging.wanted(StackOutputs.parse("dev", without(fixture("dev"), EndpointLogging.OUTPUT))));
+    }
+
+    @Test
+    void oneClientPerRegionAllClosedWhenTheHookEnds() throws Exception {
+        String central = "projects/headway-prod/locations/us-central1/endpoints/1111";
+        endpoint(PROD_GRU, null);
+        endpoint(PROD_LSTM, logging(true, 0.1, PROD_URI));
+        endpoint(central, null);
+        String outputs = withLogging(fixture("prod"), "headway-central", "{\"endpoint\": \"" + central
+                + "\", \"enabled\": true, \"samplingRate\": 0.1, \"bigqueryDestination\": \"" + PROD_URI + "\"}");
+        List<String> regions = new ArrayList<>();
+        java.io.StringWriter text = new java.io.StringWriter();
+        EndpointLogging hook = new EndpointLogging(region -> {
+            regions.add(region);
+            return GoogleClients.forEndpoint(vertex.hostPort(), java.time.Duration.ofSeconds(20));
+        }, false, new java.io.PrintWriter(text));
+        HookResult r = hook.run(StackOutputs.parse("prod", outputs));
+        assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+        assertEquals("updated 2, already set 1", r.reason());
+        assertEquals(List.of("us-central1", "us-east1"), regions, "each endpoint's region is in its name; one client per region");
+        assertTrue(vertex.connectionsClosed(java.time.Duration.ofSeconds(5)), "every client closed");
+    }
+
+    @Test
+    void aDryRunsRequestsAreOutWhenTheHookReturns() throws Exception {
+        endpoint(PROD_GRU, null);
+        endpoint(PROD_LSTM, logging(true, 0.1, PROD_URI));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        EndpointLogging hook = new EndpointLogging(region -> GoogleClients.forEndpoint(vertex.hostPort(), java.time.Duration.ofSeconds(20)),
+                true, new java.io.PrintWriter(bytes, false, java.nio.charset.StandardCharsets.UTF_8));
+        HookResult r = hook.run(StackOutputs.parse("prod", fixture("prod")));
+        assertEquals(HookResult.Status.SKIP, r.status(), r.reason());
+        String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("{\"endpoint\":{\"name\":\"" + PROD_GRU + "\""), "flushed by the hook: " + printed);
+    }
+
+    @Test
+    void aGetEndpointErrorOtherThanNotFoundFailsNamingTheCallAndUnavailableIsRetried() throws IOException {
+        endpoint(PROD_GRU, logging(true, 0.1, PROD_URI));
+        endpoint(PROD_LSTM, logging(true, 0.1, PROD_URI));
+        vertex.failNext("GetEndpoint", Status.Code.UNAVAILABLE, FakeVertex.When.BEFORE);
+        CliRun retried = hooks("prod", fixture("prod"));
+        assertEquals(0, retried.exit(), retried.out() + retried.err());
+        assertTrue(retried.out().contains("updated 0, already set 2"), retried.out());
+        assertEquals(3, vertex.calls("GetEndpoint"), "gru: UNAVAILABLE then the endpoint; lstm once");
+
+        vertex.failNext("GetEndpoint", Status.Code.PERMISSION_DENIED, FakeVertex.When.BEFORE);
+        CliRun denied = hooks("prod", fixture("prod"));
+        assertEquals(1, denied.exit(), denied.out());
+        assertTrue(denied.out().contains("updated 0, already set 1, failed 1:")
+                && denied.out().contains("headway-gru: GetEndpoint PERMISSION_DENIED: "), denied.out());
+        assertEquals(0, vertex.calls("UpdateEndpoint"));
+    }
+
+    @Test
+    void anUpdateAnsweredWithAnotherConfigFailsSayingWhatCameBack() throws IOException {
+        endpoint(PROD_GRU, null);
+        endpoint(PROD_LSTM, null);
+        vertex.updateAnswer = e -> e.getName().equals(PROD_GRU)
+                ? e.toBuilder().setPredictRequestResponseLoggingConfig(logging(true, 0.5, PROD_URI)).build()
+                : e.toBuilder().clearPredictRequestResponseLoggingConfig().build();
+        CliRun run = hooks("prod", fixture("prod"));
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("updated 0, already set 0, failed 2:"), run.out());
+        String wanted = ", wanted enabled=true samplingRate=0.1 destination=" + PROD_URI;
+        assertTrue(run.out().contains("headway-gru: UpdateEndpoint answered enabled=true samplingRate=0.5 destination=" + PROD_URI + wanted),
+                run.out());
+        assertTrue(run.out().contains("headway-lstm: UpdateEndpoint answered enabled=false samplingRate=0.0 destination=none" + wanted),
+                run.out());
+    }
+
     private static int indexOfPrefix(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(prefix)) {

@@ -60,7 +60,12 @@ class SmokeEndpointTest {
         vertex.failNext("Predict", Status.Code.DEADLINE_EXCEEDED, FakeVertex.When.BEFORE);
         CliRun run = smoke("--instances", instances.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("PASS smoke-endpoint") && run.out().contains("headway-gru 2 predictions"), run.out());
+        assertTrue(run.out().contains("PASS smoke-endpoint") && run.out().contains("s  headway-gru 2 predictions in "), run.out());
+        try {
+            assertTrue(vertex.connectionsClosed(java.time.Duration.ofSeconds(5)), "both clients closed");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
         assertEquals(2, vertex.calls("GetEndpoint"), "UNAVAILABLE retried");
         assertEquals(2, vertex.calls("Predict"), "DEADLINE_EXCEEDED retried");
         var sent = vertex.predictRequests.get(vertex.predictRequests.size() - 1);
@@ -124,5 +129,14 @@ class SmokeEndpointTest {
         CliRun run = smoke("--instances", instances.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--instances"), run.err());
+    }
+
+    @Test
+    void aStackWithoutEndpointsIsASkipAndSendsNothing() throws IOException {
+        outputs = CliRun.outputsFile(CliRun.DEV_OUTPUTS.replaceFirst("\"endpoints\": \\{[^}]*}", "\"endpoints\": {}"));
+        CliRun run = smoke();
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().startsWith("SKIP smoke-endpoint") && run.out().contains("the stack has no endpoints"), run.out());
+        assertEquals(0, vertex.calls("GetEndpoint") + vertex.calls("Predict"));
     }
 }

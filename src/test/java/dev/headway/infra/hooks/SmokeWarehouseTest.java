@@ -36,6 +36,7 @@ class SmokeWarehouseTest {
     final Map<String, String> resources = new ConcurrentHashMap<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger unavailable = new AtomicInteger();
+    final java.util.Set<String> forbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void start() throws IOException {
@@ -50,6 +51,9 @@ class SmokeWarehouseTest {
                 // GET .../datasets/{datasetId}/tables/{tableId}); the hook reads and must never write
                 code = 405;
                 body = "{\"error\":{\"code\":405,\"message\":\"" + ex.getRequestMethod() + " is not allowed here\"}}";
+            } else if (forbidden.contains(path)) {
+                code = 403;
+                body = "{\"error\":{\"code\":403,\"message\":\"Access Denied: " + path + "\",\"errors\":[{\"reason\":\"accessDenied\",\"message\":\"Access Denied\"}]}}";
             } else if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 code = 503;
                 body = "{\"error\":{\"code\":503,\"message\":\"injected\",\"errors\":[{\"reason\":\"backendError\",\"message\":\"injected\"}]}}";
@@ -183,5 +187,37 @@ class SmokeWarehouseTest {
         HookResult r = run(WarehouseSchema.fromPlan(new Plan("dev", "headway", List.of(), Map.of())));
         assertEquals(HookResult.Status.SKIP, r.status());
         assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void aTableWithoutASchemaFailsShowingAnEmptyOne() {
+        dataset("hw_dev_raw");
+        resources.put("/bigquery/v2/projects/headway-dev/datasets/hw_dev_raw/tables/feed_messages",
+                "{\"kind\":\"bigquery#table\",\"id\":\"headway-dev:hw_dev_raw.feed_messages\",\"type\":\"TABLE\","
+                        + "\"tableReference\":{\"projectId\":\"headway-dev\",\"datasetId\":\"hw_dev_raw\",\"tableId\":\"feed_messages\"}}");
+        HookResult r = run(declared());
+        assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
+        assertTrue(r.reason().startsWith("table hw_dev_raw.feed_messages has schema [], expected [feed_ts TIMESTAMP REQUIRED"), r.reason());
+    }
+
+    @Test
+    void accessDeniedFailsWithBigQuerysCodeAndMessage() {
+        dataset("hw_dev_raw");
+        forbidden.add("/bigquery/v2/projects/headway-dev/datasets/hw_dev_raw");
+        HookResult r = run(declared());
+        assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
+        assertTrue(r.reason().startsWith("BigQuery 403: Access Denied: /bigquery/v2/projects/headway-dev/datasets/hw_dev_raw"), r.reason());
+        assertEquals(1, requests.size(), "403 is not retried: " + requests);
+    }
+
+    @Test
+    void aBlankFlagFallsBackToTheEnvironmentsEndpoint() {
+        dataset("hw_dev_raw");
+        table("hw_dev_raw", "feed_messages", SCHEMA);
+        HookResult r = new SmokeWarehouse(declared(), Optional.of(" "), Map.of(SmokeWarehouse.ENDPOINT_ENV, base()),
+                GoogleClients.forEndpoint("bigquery.googleapis.com:443", Duration.ofSeconds(20)))
+                .run(StackOutputs.parse("test", "{\"project\": \"headway-dev\"}"));
+        assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+        assertEquals(2, requests.size(), "the fake named by " + SmokeWarehouse.ENDPOINT_ENV + " was asked: " + requests);
     }
 }

@@ -62,6 +62,12 @@ public final class FakeVertex implements AutoCloseable {
     private final Server server;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    /**
+     * What UpdateEndpoint stores and answers, given the merged endpoint; default as asked. A fault hook for a server
+     * that answers something other than what was asked (a field it ignores or rounds).
+     */
+    public volatile java.util.function.UnaryOperator<Endpoint> updateAnswer = e -> e;
     /** Pipeline jobs by full name, in creation order. */
     public final Map<String, PipelineJob> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     /**
@@ -107,6 +113,18 @@ public final class FakeVertex implements AutoCloseable {
                         unary("GetArtifact", GetArtifactRequest.getDefaultInstance(), Artifact.getDefaultInstance(), this::getArtifact)))
                 .addService(service("google.cloud.aiplatform.v1.PredictionService",
                         unary("Predict", PredictRequest.getDefaultInstance(), PredictResponse.getDefaultInstance(), this::predict)))
+                .addTransportFilter(new io.grpc.ServerTransportFilter() {
+                    @Override
+                    public io.grpc.Attributes transportReady(io.grpc.Attributes attributes) {
+                        connections.incrementAndGet();
+                        return attributes;
+                    }
+
+                    @Override
+                    public void transportTerminated(io.grpc.Attributes attributes) {
+                        connections.decrementAndGet();
+                    }
+                })
                 .build()
                 .start();
     }
@@ -118,6 +136,18 @@ public final class FakeVertex implements AutoCloseable {
     /** {@code 127.0.0.1:<port>}, as {@code --vertex-endpoint} takes it. */
     public String hostPort() {
         return "127.0.0.1:" + server.getPort();
+    }
+
+    /**
+     * Whether every client connection has been closed within {@code within}: a client that is not closed keeps
+     * its channel (and the connection) open until the process ends.
+     */
+    public boolean connectionsClosed(java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (connections.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return connections.get() == 0;
     }
 
     /** Calls received by a method (such as "CreatePipelineJob"), faults included. */
@@ -222,7 +252,7 @@ public final class FakeVertex implements AutoCloseable {
             Endpoint.Builder b = current.toBuilder();
             FieldMaskUtil.merge(req.getUpdateMask(), req.getEndpoint(), b,
                     new FieldMaskUtil.MergeOptions().setReplaceMessageFields(true).setReplaceRepeatedFields(true));
-            return b.build();
+            return updateAnswer.apply(b.build());
         });
         if (updated == null) {
             throw Status.NOT_FOUND.withDescription("Endpoint " + name + " not found").asRuntimeException();
