@@ -186,4 +186,57 @@ class SmokeStreamingTest {
         int pulls = faults.calls("google.pubsub.v1.Subscriber/Pull");
         assertTrue(pulls >= 2 && pulls <= 14, "pulls in 5 s: " + pulls);
     }
+
+    @Test
+    void aPublishThatNeverArrivedFailsSayingTheAnswerWasLost() throws Exception {
+        LostAnswers faults = new LostAnswers().refuse("google.pubsub.v1.Publisher/Publish", 1, io.grpc.Status.Code.DEADLINE_EXCEEDED);
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(2), pubsub.intercepted(faults)).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
+        assertTrue(r.reason().startsWith("publish to " + TOPIC + " got no answer (DEADLINE_EXCEEDED: ")
+                && r.reason().endsWith(" and the message not read back within 2s"), r.reason());
+        assertEquals(1, faults.calls("google.pubsub.v1.Publisher/Publish"), "never retried");
+        assertEquals(List.of(), subscriptions());
+    }
+
+    @Test
+    void readingTheTopicIsRetriedWhenUnavailable() throws Exception {
+        LostAnswers faults = new LostAnswers().refuse("google.pubsub.v1.Publisher/GetTopic", 1, io.grpc.Status.Code.UNAVAILABLE);
+        HookResult r = new SmokeStreaming(Duration.ofSeconds(30), pubsub.intercepted(faults)).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+        assertEquals(2, faults.calls("google.pubsub.v1.Publisher/GetTopic"));
+    }
+
+    @Test
+    void feedMessagesReadAlongTheSmokeMessageAreCounted() throws Exception {
+        // the live feed keeps publishing while the hook runs: two poller messages land just before the hook's own
+        try (com.google.cloud.pubsub.v1.TopicAdminClient poller = com.google.cloud.pubsub.v1.TopicAdminClient.create(
+                com.google.cloud.pubsub.v1.TopicAdminSettings.newBuilder().setTransportChannelProvider(pubsub.channel())
+                        .setCredentialsProvider(pubsub.credentials()).build())) {
+            GoogleClients withFeed = pubsub.intercepted(new io.grpc.ClientInterceptor() {
+                @Override
+                public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(io.grpc.MethodDescriptor<Q, A> m, io.grpc.CallOptions o, io.grpc.Channel next) {
+                    if (m.getFullMethodName().equals("google.pubsub.v1.Publisher/Publish")) {
+                        poller.publish(TOPIC, List.of(feedMessage(1), feedMessage(2)));
+                    }
+                    return next.newCall(m, o);
+                }
+            });
+            HookResult r = new SmokeStreaming(Duration.ofSeconds(30), withFeed).run(outputs(TOPIC));
+            assertEquals(HookResult.Status.PASS, r.status(), r.reason());
+            assertTrue(r.reason().endsWith(" (2 feed messages seen too)"), r.reason());
+        }
+        HookResult alone = new SmokeStreaming(Duration.ofSeconds(30), pubsub).run(outputs(TOPIC));
+        assertEquals(HookResult.Status.PASS, alone.status(), alone.reason());
+        assertTrue(!alone.reason().contains("seen too"), "no feed message, no count: " + alone.reason());
+    }
+
+    private static com.google.pubsub.v1.PubsubMessage feedMessage(int n) {
+        return com.google.pubsub.v1.PubsubMessage.newBuilder()
+                .setData(com.google.protobuf.ByteString.copyFromUtf8("{\"entity\": " + n + "}")).build();
+    }
+
+    @Test
+    void theHookIsGivenItsBoundBeyondTheCallTimeout() {
+        assertEquals(Duration.ofSeconds(45), new SmokeStreaming(Duration.ofSeconds(45), pubsub).extraTime());
+    }
 }

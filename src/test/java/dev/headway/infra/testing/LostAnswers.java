@@ -22,10 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LostAnswers implements ClientInterceptor {
     private final Map<String, AtomicInteger> toLose = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> toRefuse = new ConcurrentHashMap<>();
+    private final Map<String, Status.Code> refuseWith = new ConcurrentHashMap<>();
 
     /** Loses the answers of the first {@code n} calls of {@code fullMethod} (e.g. google.pubsub.v1.Publisher/Publish). */
     public LostAnswers lose(String fullMethod, int n) {
         toLose.put(fullMethod, new AtomicInteger(n));
+        return this;
+    }
+
+    /**
+     * Refuses the first {@code n} calls of {@code fullMethod} with {@code code} before they reach the server (the
+     * request is lost on the way: nothing is carried out).
+     */
+    public LostAnswers refuse(String fullMethod, int n, Status.Code code) {
+        toRefuse.put(fullMethod, new AtomicInteger(n));
+        refuseWith.put(fullMethod, code);
         return this;
     }
 
@@ -37,6 +49,10 @@ public final class LostAnswers implements ClientInterceptor {
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
         String name = method.getFullMethodName();
         calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger refusals = toRefuse.get(name);
+        if (refusals != null && refusals.getAndDecrement() > 0) {
+            return refused(Status.fromCode(refuseWith.get(name)).withDescription("refused (injected)"));
+        }
         ClientCall<Q, A> call = next.newCall(method, options);
         AtomicInteger left = toLose.get(name);
         if (left == null || left.getAndDecrement() <= 0) {
@@ -56,6 +72,34 @@ public final class LostAnswers implements ClientInterceptor {
                         super.onClose(Status.DEADLINE_EXCEEDED.withDescription("answer lost (injected)"), trailers);
                     }
                 }, headers);
+            }
+        };
+    }
+
+    private static <Q, A> ClientCall<Q, A> refused(Status status) {
+        return new ClientCall<>() {
+            private Listener<A> listener;
+
+            @Override
+            public void start(Listener<A> l, Metadata headers) {
+                listener = l;
+            }
+
+            @Override
+            public void request(int n) {
+            }
+
+            @Override
+            public void cancel(String message, Throwable cause) {
+            }
+
+            @Override
+            public void halfClose() {
+                listener.onClose(status, new Metadata());
+            }
+
+            @Override
+            public void sendMessage(Q message) {
             }
         };
     }
