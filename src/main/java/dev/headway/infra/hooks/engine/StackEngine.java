@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The real Pulumi engine through the Automation API ({@code com.pulumi.automation}): a {@link LocalWorkspace}
@@ -94,17 +95,24 @@ public final class StackEngine {
         } catch (CommandException e) {
             throw failed("up", e);
         } catch (AutomationException e) {
-            // The SDK decodes outputs as Map<String, String>; a map output (endpoints) makes it throw after a
-            // finished update. Trust the stack history, not that decoding.
-            if (!causedByJsonDecoding(e)) {
-                throw failed("up", e);
-            }
-            Optional<UpdateSummary> last = call(ws::getInfo);
-            if (last.isEmpty() || last.get().result() != UpdateState.SUCCEEDED) {
+            if (!succeededDespite(e, () -> call(ws::getInfo))) {
                 throw failed("up", e);
             }
         }
         return outputs();
+    }
+
+    /**
+     * Whether an {@code up} that threw had in fact succeeded. The SDK decodes outputs as {@code Map<String, String>};
+     * a map output (endpoints) makes it throw a JSON decoding error after a finished update. Then, and only then,
+     * the stack's last update in its history decides; any other error is the update's own.
+     */
+    static boolean succeededDespite(AutomationException e, Supplier<Optional<UpdateSummary>> lastUpdate) {
+        if (!causedByJsonDecoding(e)) {
+            return false;
+        }
+        Optional<UpdateSummary> last = lastUpdate.get();
+        return last.isPresent() && last.get().result() == UpdateState.SUCCEEDED;
     }
 
     public UpdateSummary destroy() {
@@ -156,19 +164,26 @@ public final class StackEngine {
     }
 
     private UserError failed(String what, AutomationException e) {
-        String detail;
+        return new UserError(1, what + " " + stack + " failed: " + detail(e), e);
+    }
+
+    /**
+     * One line for a failed engine command: for a {@link CommandException} (message {@code code: N / stdout: ... /
+     * stderr: ...}) the engine's last non-blank stderr line, else the code line; for anything else the root
+     * cause's class and the first line of its message.
+     */
+    static String detail(AutomationException e) {
         if (e instanceof CommandException) {
-            // CommandException's message is "code: N / stdout: ... / stderr: ...": the engine's last error line.
             String msg = e.getMessage() == null ? "" : e.getMessage();
             int at = msg.lastIndexOf("stderr: ");
             String code = msg.lines().findFirst().orElse("failed");
-            detail = at < 0 ? code : msg.substring(at + "stderr: ".length()).lines().map(String::strip)
+            return at < 0 ? code : msg.substring(at + "stderr: ".length()).lines().map(String::strip)
                     .filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(code);
-        } else {
-            Throwable root = rootCause(e);
-            detail = root.getClass().getSimpleName() + ": " + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
         }
-        return new UserError(1, what + " " + stack + " failed: " + detail, e);
+        Throwable root = rootCause(e);
+        String name = root.getClass().getSimpleName();
+        String first = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return first.isEmpty() ? name : name + ": " + first;
     }
 
     private static boolean causedByJsonDecoding(Throwable t) {
