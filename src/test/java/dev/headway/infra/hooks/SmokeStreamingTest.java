@@ -184,7 +184,9 @@ class SmokeStreamingTest {
         HookResult r = new SmokeStreaming(Duration.ofSeconds(5), emptyPulls).run(outputs(TOPIC));
         assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
         int pulls = faults.calls("google.pubsub.v1.Subscriber/Pull");
-        assertTrue(pulls >= 2 && pulls <= 14, "pulls in 5 s: " + pulls);
+        // at least one pull (a loaded machine, or PIT's instrumented JVM, may spend most of the 5 s creating the
+        // subscription), at most what the backoff allows: 100+200+400+800+1600+2000 ms of sleep fill 5 s
+        assertTrue(pulls >= 1 && pulls <= 14, "pulls in 5 s: " + pulls);
     }
 
     @Test
