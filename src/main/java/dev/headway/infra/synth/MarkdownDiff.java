@@ -77,7 +77,7 @@ public final class MarkdownDiff {
                 String diff = UnifiedDiff.of(text(p.path(), p.before()), text(p.path(), p.after()));
                 long changedLines = diff.lines().skip(2).filter(l -> l.startsWith("+") || l.startsWith("-")).count();
                 sb.append("<details><summary><code>").append(html(p.path())).append("</code>: ").append(changedLines)
-                        .append(" lines differ</summary>\n\n").append(fenced("diff", diff)).append("\n</details>\n\n");
+                        .append(changedLines == 1 ? " line differs" : " lines differ").append("</summary>\n\n").append(fenced("diff", diff)).append("\n</details>\n\n");
             }
             RunningWork.effect(c).ifPresent(e -> sb.append("Running work: ").append(e).append("\n\n"));
         }

@@ -85,7 +85,7 @@ class MarkdownDiffFormatTest {
 
                 </details>
 
-                <details><summary><code>filter</code>: 1 lines differ</summary>
+                <details><summary><code>filter</code>: 1 line differs</summary>
 
                 ```diff
                 --- before
