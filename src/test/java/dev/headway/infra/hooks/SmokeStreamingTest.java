@@ -142,43 +142,9 @@ class SmokeStreamingTest {
     @Test
     void emptyPullsBackOff() {
         // Real Pub/Sub answers a pull with nothing quickly; stand in for it so every pull is empty at once.
-        LostAnswers faults = new LostAnswers();
-        GoogleClients emptyPulls = pubsub.intercepted(new io.grpc.ClientInterceptor() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(io.grpc.MethodDescriptor<Q, A> m, io.grpc.CallOptions o, io.grpc.Channel next) {
-                if (!m.getFullMethodName().equals("google.pubsub.v1.Subscriber/Pull")) {
-                    return next.newCall(m, o);
-                }
-                return new io.grpc.ClientCall<>() {
-                    private Listener<A> listener;
-
-                    @Override
-                    public void start(Listener<A> l, io.grpc.Metadata h) {
-                        listener = l;
-                    }
-
-                    @Override
-                    public void request(int n) {
-                    }
-
-                    @Override
-                    public void cancel(String message, Throwable cause) {
-                    }
-
-                    @Override
-                    public void halfClose() {
-                        listener.onHeaders(new io.grpc.Metadata());
-                        listener.onMessage((A) com.google.pubsub.v1.PullResponse.getDefaultInstance());
-                        listener.onClose(io.grpc.Status.OK, new io.grpc.Metadata());
-                    }
-
-                    @Override
-                    public void sendMessage(Q message) {
-                    }
-                };
-            }
-        }).intercepted(faults);
+        LostAnswers faults = new LostAnswers().answerLocally("google.pubsub.v1.Subscriber/Pull",
+                com.google.pubsub.v1.PullResponse.getDefaultInstance());
+        GoogleClients emptyPulls = pubsub.intercepted(faults);
         // 5 s, so that creating the subscription on a loaded machine leaves room for several pulls; with the
         // backoff (100 ms doubling to 2 s) that is about 7 pulls, without it thousands
         HookResult r = new SmokeStreaming(Duration.ofSeconds(5), emptyPulls).run(outputs(TOPIC));

@@ -24,6 +24,7 @@ public final class LostAnswers implements ClientInterceptor {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> toRefuse = new ConcurrentHashMap<>();
     private final Map<String, Status.Code> refuseWith = new ConcurrentHashMap<>();
+    private final Map<String, Object> localAnswers = new ConcurrentHashMap<>();
 
     /** Loses the answers of the first {@code n} calls of {@code fullMethod} (e.g. google.pubsub.v1.Publisher/Publish). */
     public LostAnswers lose(String fullMethod, int n) {
@@ -41,6 +42,12 @@ public final class LostAnswers implements ClientInterceptor {
         return this;
     }
 
+    /** Answers every call of {@code fullMethod} at once with {@code message}, without the server (one with nothing new to say). */
+    public LostAnswers answerLocally(String fullMethod, Object message) {
+        localAnswers.put(fullMethod, message);
+        return this;
+    }
+
     public int calls(String fullMethod) {
         return calls.getOrDefault(fullMethod, new AtomicInteger()).get();
     }
@@ -51,7 +58,10 @@ public final class LostAnswers implements ClientInterceptor {
         calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         AtomicInteger refusals = toRefuse.get(name);
         if (refusals != null && refusals.getAndDecrement() > 0) {
-            return refused(Status.fromCode(refuseWith.get(name)).withDescription("refused (injected)"));
+            return local(Status.fromCode(refuseWith.get(name)).withDescription("refused (injected)"), null);
+        }
+        if (localAnswers.containsKey(name)) {
+            return local(Status.OK, localAnswers.get(name));
         }
         ClientCall<Q, A> call = next.newCall(method, options);
         AtomicInteger left = toLose.get(name);
@@ -76,7 +86,8 @@ public final class LostAnswers implements ClientInterceptor {
         };
     }
 
-    private static <Q, A> ClientCall<Q, A> refused(Status status) {
+    /** A call that never reaches the server: it closes with {@code status}, after {@code message} when there is one. */
+    private static <Q, A> ClientCall<Q, A> local(Status status, Object message) {
         return new ClientCall<>() {
             private Listener<A> listener;
 
@@ -94,7 +105,12 @@ public final class LostAnswers implements ClientInterceptor {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public void halfClose() {
+                if (message != null) {
+                    listener.onHeaders(new Metadata());
+                    listener.onMessage((A) message);
+                }
                 listener.onClose(status, new Metadata());
             }
 
