@@ -300,6 +300,15 @@ class EndpointLoggingTest {
     }
 
     @Test
+    void theHooksResultsCarryTheNameTheRunnerKnowsItBy() throws IOException {
+        EndpointLogging hook = new EndpointLogging(region -> GoogleClients.forEndpoint(vertex.hostPort(), java.time.Duration.ofSeconds(20)),
+                false, new java.io.PrintWriter(new java.io.StringWriter()));
+        HookResult r = hook.run(StackOutputs.parse("dev", without(fixture("dev"), EndpointLogging.OUTPUT)));
+        assertEquals(EndpointLogging.NAME, hook.name());
+        assertEquals(hook.name(), r.hook());
+    }
+
+    @Test
     void withoutTheOutputNothingIsWanted() throws IOException {
         assertEquals(Map.of(), EndpointLogging.wanted(StackOutputs.parse("dev", without(fixture("dev"), EndpointLogging.OUTPUT))));
     }

@@ -100,6 +100,57 @@ class HookRunnerTest {
     }
 
     @Test
+    void aHookThatIgnoresTheInterruptIsLeftOnADaemonThreadThatCannotHoldTheProcess() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        Hook stubborn = new FakeHook("stubborn", Set.of(), Duration.ZERO, o -> {
+            while (!release.get()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // returns on interrupt, and goes on
+            }
+            return HookResult.pass("stubborn", "too late", Duration.ZERO);
+        }, ran);
+        try {
+            List<HookResult> results = HookRunner.run(List.of(stubborn), OUTPUTS, Duration.ofMillis(100), r -> { });
+            assertEquals(HookResult.Status.FAIL, results.get(0).status());
+            List<Thread> left = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("hook-stubborn")).toList();
+            assertEquals(1, left.size(), "the hook's thread is still running");
+            assertTrue(left.get(0).isDaemon(), "a daemon: the JVM exits with the runner's result");
+        } finally {
+            release.set(true);
+        }
+    }
+
+    @Test
+    void aRunnerInterruptedWhileWaitingReportsTheHookInterruptedAndKeepsTheFlag() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        Hook waiting = new FakeHook("waiting", Set.of(), Duration.ZERO, o -> {
+            started.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HookResult.pass("waiting", "too late", Duration.ZERO);
+        }, ran);
+        java.util.concurrent.CompletableFuture<List<HookResult>> results = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread runner = new Thread(() -> {
+            results.complete(HookRunner.run(List.of(waiting), OUTPUTS, Duration.ofSeconds(60), r -> { }));
+            flag.set(Thread.currentThread().isInterrupted());
+        });
+        long start = System.nanoTime();
+        runner.start();
+        assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        runner.interrupt();
+        runner.join(10_000);
+        HookResult r = results.get(1, java.util.concurrent.TimeUnit.SECONDS).get(0);
+        assertEquals(HookResult.Status.FAIL, r.status());
+        assertEquals("interrupted", r.reason());
+        assertTrue(r.elapsed().toNanos() <= System.nanoTime() - start, r.elapsed().toString());
+        assertTrue(flag.get(), "the runner's interrupt is kept for its caller");
+    }
+
+    @Test
     void aGoogleApiErrorIsAFailureWithItsCodeAndFirstLine() {
         Hook refused = hook("refused", Set.of(), o -> {
             throw ApiExceptionFactory.createException("endpoint not found\nat line two", null,

@@ -139,4 +139,13 @@ class SmokeEndpointTest {
         assertTrue(run.out().startsWith("SKIP smoke-endpoint") && run.out().contains("the stack has no endpoints"), run.out());
         assertEquals(0, vertex.calls("GetEndpoint") + vertex.calls("Predict"));
     }
+
+    @Test
+    void theHooksResultsCarryTheNameTheRunnerKnowsItBy() {
+        SmokeEndpoint hook = new SmokeEndpoint(new SmokeEndpoint.Options(java.util.Optional.empty(), java.time.Duration.ofSeconds(5),
+                SmokeEndpoint.NoModel.skip), region -> GoogleClients.forEndpoint(vertex.hostPort(), java.time.Duration.ofSeconds(20)));
+        HookResult r = hook.run(StackOutputs.parse("dev", "{\"region\": \"us-east1\", \"endpoints\": {}}"));
+        assertEquals(SmokeEndpoint.NAME, hook.name());
+        assertEquals(hook.name(), r.hook());
+    }
 }

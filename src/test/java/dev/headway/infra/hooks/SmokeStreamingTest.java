@@ -204,7 +204,28 @@ class SmokeStreamingTest {
     }
 
     @Test
-    void theHookIsGivenItsBoundBeyondTheCallTimeout() {
-        assertEquals(Duration.ofSeconds(45), new SmokeStreaming(Duration.ofSeconds(45), pubsub).extraTime());
+    void theHookIsGivenItsBoundBeyondTheCallTimeoutAndNamesItselfAsItsResultsDo() {
+        SmokeStreaming hook = new SmokeStreaming(Duration.ofSeconds(45), pubsub);
+        assertEquals(Duration.ofSeconds(45), hook.extraTime());
+        assertEquals(SmokeStreaming.NAME, hook.name());
+        assertEquals(hook.name(), new SmokeStreaming(Duration.ofSeconds(30), pubsub).run(outputs(TOPIC)).hook());
+    }
+
+    /**
+     * The admin calls retry UNAVAILABLE within the hooks' own total timeout (here 2 s), not the client library's
+     * default (60 s for Pub/Sub's admin methods): an outage fails the hook in about --timeout.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"google.pubsub.v1.Publisher/GetTopic", "google.pubsub.v1.Subscriber/Acknowledge"})
+    void anOutageEndsTheRetriesAtTheHooksTimeout(String method) {
+        LostAnswers faults = new LostAnswers().refuse(method, 100_000, io.grpc.Status.Code.UNAVAILABLE);
+        GoogleClients bounded = GoogleClients.pubsub(Map.of("PUBSUB_EMULATOR_HOST", emulator.hostPort()), Duration.ofSeconds(2)).intercepted(faults);
+        long start = System.nanoTime();
+        com.google.api.gax.rpc.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(com.google.api.gax.rpc.ApiException.class,
+                () -> new SmokeStreaming(Duration.ofSeconds(30), bounded).run(outputs(TOPIC)));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(com.google.api.gax.rpc.StatusCode.Code.UNAVAILABLE, e.getStatusCode().getCode());
+        assertTrue(faults.calls(method) > 1, "retried: " + faults.calls(method));
+        assertTrue(seconds < 20, "bounded by the 2 s total timeout, took " + seconds + " s");
     }
 }

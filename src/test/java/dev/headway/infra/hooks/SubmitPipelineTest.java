@@ -290,4 +290,38 @@ class SubmitPipelineTest {
             registry.stop(0);
         }
     }
+
+    @Test
+    void aRequiredParameterMappedToAnUnsetOutputSaysWhichOutput() {
+        CliRun run = submit("--template", PipelineSpecTest.ALL_TYPES_YAML.toString(), "--artifact", "training_data=a1",
+                "--param-output", "epochs=trainingEpochs", "--dry-run");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("parameter epochs") && run.err().endsWith("(stack output trainingEpochs is not set)\n"), run.err());
+        CliRun unmapped = submit("--template", PipelineSpecTest.ALL_TYPES_YAML.toString(), "--artifact", "training_data=a1", "--dry-run");
+        assertTrue(!unmapped.err().contains("stack output"), unmapped.err());
+    }
+
+    @Test
+    void anInputArtifactCanComeFromAStackOutputButOnlyFromAText() throws Exception {
+        CliRun run = submit("--template", PipelineSpecTest.DATASET_INPUT.toString(), "--param-output", "raw_data=env", "--dry-run");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        String out = run.out();
+        String job = out.substring(out.lastIndexOf("\n{") + 1, out.lastIndexOf("\nSKIP "));
+        CreatePipelineJobRequest.Builder b = CreatePipelineJobRequest.newBuilder();
+        JsonFormat.parser().merge(job, b);
+        assertEquals("dev", b.getPipelineJob().getRuntimeConfig().getInputArtifactsOrThrow("raw_data").getArtifactId(),
+                "the env output's value, an artifact id");
+
+        CliRun map = submit("--template", PipelineSpecTest.DATASET_INPUT.toString(), "--param-output", "raw_data=endpoints", "--dry-run");
+        assertEquals(2, map.exit(), map.out() + map.err());
+        assertTrue(map.err().contains("input artifact raw_data"), map.err());
+    }
+
+    @Test
+    void anUnknownArtifactNamesThoseTheSpecHasOrNone() {
+        CliRun run = submit("--template", PipelineSpecTest.TWO_STEP.toString(), "--artifact", "raw_data=a1", "--dry-run");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("has no such input artifact (it has: none)"), run.err());
+    }
 }

@@ -187,7 +187,7 @@ public final class StackEngine {
     }
 
     private static boolean causedByJsonDecoding(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c = t; c != null; c = c.getCause()) { // getCause() is null, not itself, for a self-caused throwable
             if (c instanceof JsonParseException) {
                 return true;
             }
@@ -197,7 +197,7 @@ public final class StackEngine {
 
     private static Throwable rootCause(Throwable t) {
         Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
+        while (c.getCause() != null) {
             c = c.getCause();
         }
         return c;

@@ -93,4 +93,16 @@ class StackEngineDecisionsTest {
         assertEquals("IOException", StackEngine.detail(new AutomationException(new IOException((String) null))),
                 "no message: the class alone");
     }
+
+    @Test
+    void aCommandFailureWhoseMessageHasNoStderrPartIsItsFirstLine() {
+        // the SDK's message today is "code: N / stdout: ... / stderr: ..."; without that shape, the first line
+        CommandException e = new CommandException(new CommandResult(255, "", "")) {
+            @Override
+            public String getMessage() {
+                return "pulumi exited with code 255\nsee the log";
+            }
+        };
+        assertEquals("pulumi exited with code 255", StackEngine.detail(e));
+    }
 }
