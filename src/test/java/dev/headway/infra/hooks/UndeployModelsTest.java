@@ -138,4 +138,15 @@ class UndeployModelsTest {
         assertEquals(1, r.reason().lines().count() - 1, "one failure line");
         assertEquals(2, vertex.endpoints.get(GRU).getDeployedModelsCount(), "the second model is not tried");
     }
+
+    @Test
+    void aRefusalAfterOneUndeployCountsTheOneThatWent() {
+        deploy(GRU, Map.of("111", 40, "222", 30, "333", 30));
+        vertex.passNext("UndeployModel").failNext("UndeployModel", Status.Code.FAILED_PRECONDITION, FakeVertex.When.BEFORE);
+        HookResult r = run(endpoints("headway-gru", GRU));
+        assertEquals(HookResult.Status.FAIL, r.status());
+        assertTrue(r.reason().startsWith("undeployed 1 model(s) from 1 endpoint(s), failed 1:\n    headway-gru: UndeployModel 222: "),
+                r.reason());
+        assertEquals(2, vertex.endpoints.get(GRU).getDeployedModelsCount(), "222 and 333 stay");
+    }
 }

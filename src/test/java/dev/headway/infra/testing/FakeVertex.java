@@ -150,6 +150,12 @@ public final class FakeVertex implements AutoCloseable {
         return connections.get() == 0;
     }
 
+    /** The next call of {@code method} is answered as usual: queued before {@link #failNext}, it puts the fault on a later call. */
+    public FakeVertex passNext(String method) {
+        faults.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(new Fault(null, null));
+        return this;
+    }
+
     /** Calls received by a method (such as "CreatePipelineJob"), faults included. */
     public int calls(String method) {
         return calls.computeIfAbsent(method, m -> new AtomicInteger()).get();
@@ -384,7 +390,8 @@ public final class FakeVertex implements AutoCloseable {
             b.addMethod(descriptor, ServerCalls.asyncUnaryCall((Q req, io.grpc.stub.StreamObserver<R> obs) -> {
                 calls.computeIfAbsent(name, m -> new AtomicInteger()).incrementAndGet();
                 Deque<Fault> queue = faults.get(name);
-                Fault fault = queue == null ? null : queue.poll();
+                Fault polled = queue == null ? null : queue.poll();
+                Fault fault = polled == null || polled.code() == null ? null : polled;
                 try {
                     if (fault != null && fault.when() == When.BEFORE) {
                         throw fault.code().toStatus().withDescription("injected " + fault.code()).asRuntimeException();
