@@ -109,7 +109,12 @@ class HookRunnerTest {
             return HookResult.pass("stubborn", "too late", Duration.ZERO);
         }, ran);
         try {
-            List<HookResult> results = HookRunner.run(List.of(stubborn), OUTPUTS, Duration.ofMillis(100), r -> { });
+            // run from a non-daemon thread, as main is: a thread it creates is a daemon only if made one
+            java.util.concurrent.CompletableFuture<List<HookResult>> ran = new java.util.concurrent.CompletableFuture<>();
+            Thread caller = new Thread(() -> ran.complete(HookRunner.run(List.of(stubborn), OUTPUTS, Duration.ofMillis(100), r -> { })));
+            caller.setDaemon(false);
+            caller.start();
+            List<HookResult> results = ran.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(HookResult.Status.FAIL, results.get(0).status());
             List<Thread> left = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("hook-stubborn")).toList();
             assertEquals(1, left.size(), "the hook's thread is still running");
