@@ -215,7 +215,9 @@ class SmokeStreamingTest {
 
     /**
      * The admin calls retry UNAVAILABLE within the hooks' own total timeout (here 2 s), not the client library's
-     * default (60 s for Pub/Sub's admin methods): an outage fails the hook in about --timeout.
+     * default: google-cloud-pubsub 1.156.0 retries GetTopic (ABORTED, UNKNOWN, UNAVAILABLE) and Acknowledge
+     * (UNAVAILABLE) for 60 s in all ({@code TopicAdminSettings.newBuilder().getTopicSettings()},
+     * {@code SubscriptionAdminSettings.newBuilder().acknowledgeSettings()}). An outage fails the hook in about --timeout.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"google.pubsub.v1.Publisher/GetTopic", "google.pubsub.v1.Subscriber/Acknowledge"})
