@@ -137,15 +137,14 @@ public final class GoogleClients {
     static boolean isLoopback(String host) {
         // InetAddress.getByName takes an IPv6 literal with or without brackets ("[::1]", RFC 2732; "::1", RFC 2373):
         // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/InetAddress.html#getByName(java.lang.String)
-        String h = host;
-        if (h.equalsIgnoreCase("localhost")) {
+        if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
             return false; // a DNS name other than localhost: never resolved to decide on plaintext
         }
         try {
-            return InetAddress.getByName(h).isLoopbackAddress();
+            return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

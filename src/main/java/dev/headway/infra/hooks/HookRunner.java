@@ -35,12 +35,6 @@ public final class HookRunner {
     }
 
     /**
-     * Runs {@code hooks} in order. Each gets at most {@code timeout} plus its {@link Hook#extraTime()} plus
-     * {@link #GRACE}: a server
-     * that never answers, or trickles a byte a second through a body read that no client timeout covers, fails
-     * that hook at the deadline instead of holding the run (the stuck call is interrupted on a daemon thread).
-     */
-    /**
      * How long past {@code --timeout} (and the hook's extra time) the runner waits before it stops a hook
      * itself. The Google clients' own total timeouts are {@code --timeout} and end with the real error
      * (the last status, e.g. UNAVAILABLE after retries); the runner's deadline is the backstop for what no
@@ -48,6 +42,12 @@ public final class HookRunner {
      */
     static final Duration GRACE = Duration.ofSeconds(2);
 
+    /**
+     * Runs {@code hooks} in order. Each gets at most {@code timeout} plus its {@link Hook#extraTime()} plus
+     * {@link #GRACE}: a server that never answers, or trickles a byte a second through a body read that no
+     * client timeout covers, fails that hook at the deadline instead of holding the run (the stuck call is
+     * interrupted on a daemon thread).
+     */
     public static List<HookResult> run(List<Hook> hooks, StackOutputs outputs, Duration timeout, Consumer<HookResult> onResult) {
         Set<String> missing = new TreeSet<>();
         for (Hook h : hooks) {
